@@ -1,0 +1,158 @@
+package io.hippocamel.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.EncodingType;
+import io.hippocamel.api.ApiErrorMapper;
+import io.hippocamel.api.ApiKeys;
+import io.hippocamel.api.ApiRoutes;
+import io.hippocamel.api.Authenticator;
+import io.hippocamel.api.DocumentApi;
+import io.hippocamel.api.JsonResponseWriter;
+import io.hippocamel.api.MultipartReader;
+import io.hippocamel.api.RequestReader;
+import io.hippocamel.api.SearchApi;
+import io.hippocamel.embed.Embedder;
+import io.hippocamel.embed.OnnxEmbedder;
+import io.hippocamel.embed.OpenAiEmbedder;
+import io.hippocamel.ingest.ChunkStep;
+import io.hippocamel.ingest.Chunker;
+import io.hippocamel.ingest.ContentExtractor;
+import io.hippocamel.ingest.DocumentService;
+import io.hippocamel.ingest.EmbedStep;
+import io.hippocamel.ingest.ExtractStep;
+import io.hippocamel.ingest.IndexStep;
+import io.hippocamel.ingest.IngestFailureHandler;
+import io.hippocamel.ingest.IngestQueue;
+import io.hippocamel.ingest.IngestRecovery;
+import io.hippocamel.ingest.IngestRecoveryRoute;
+import io.hippocamel.ingest.IngestRoutes;
+import io.hippocamel.ingest.UrlFetcher;
+import io.hippocamel.search.FilterParser;
+import io.hippocamel.search.SearchService;
+import io.hippocamel.store.MemoryStore;
+import io.hippocamel.store.lucene.LuceneMemoryStore;
+import java.time.Clock;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the engine from the typed configuration: store, embedder, pipeline, search and API. */
+@Configuration(proxyBeanMethods = false)
+public class HippocamelConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    MemoryStore memoryStore(HippocamelProperties props, Embedder embedder) {
+        return switch (props.getStore().getType()) {
+            case LUCENE -> new LuceneMemoryStore(props.getDataDir().resolve("index"), embedder.dimension());
+            case ELASTICSEARCH -> throw new IllegalStateException(
+                    "hippocamel.store.type=elasticsearch is not available in this build; use lucene");
+        };
+    }
+
+    @Bean
+    Embedder embedder(HippocamelProperties props, ObjectMapper json) {
+        HippocamelProperties.Embedding e = props.getEmbedding();
+        return switch (e.getProvider()) {
+            case ONNX -> new OnnxEmbedder(e.getThreads());
+            case OPENAI -> new OpenAiEmbedder(e.getBaseUrl(), e.getModel(), e.getApiKey(), e.getDimensions(),
+                    e.getTimeout(), e.getBatchSize(), json);
+        };
+    }
+
+    // --- ingest
+
+    @Bean
+    Chunker chunker(HippocamelProperties props) {
+        HippocamelProperties.Chunking c = props.getIngest().getChunking();
+        return new Chunker(Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE),
+                c.getMaxTokens(), c.getOverlapTokens());
+    }
+
+    @Bean
+    ContentExtractor contentExtractor() {
+        return new ContentExtractor();
+    }
+
+    @Bean
+    UrlFetcher urlFetcher(HippocamelProperties props) {
+        HippocamelProperties.Ingest i = props.getIngest();
+        return new UrlFetcher(i.isAllowPrivateUrls(), i.getMaxUrlSize().toBytes(), i.getUrlTimeout());
+    }
+
+    @Bean
+    IngestQueue ingestQueue(ProducerTemplate producer) {
+        return new IngestQueue(producer);
+    }
+
+    @Bean
+    DocumentService documentService(MemoryStore store, IngestQueue queue, Clock clock) {
+        return new DocumentService(store, queue, clock);
+    }
+
+    @Bean
+    IngestFailureHandler ingestFailureHandler(MemoryStore store) {
+        return new IngestFailureHandler(store);
+    }
+
+    @Bean
+    IngestRoutes.Errors ingestErrors(IngestFailureHandler failureHandler) {
+        return new IngestRoutes.Errors(failureHandler);
+    }
+
+    @Bean
+    IngestRoutes ingestRoutes(HippocamelProperties props, MemoryStore store, ContentExtractor extractor,
+                              UrlFetcher fetcher, Chunker chunker, Embedder embedder, Clock clock,
+                              IngestFailureHandler failureHandler) {
+        return new IngestRoutes(props.getIngest(), new ExtractStep(store, extractor, fetcher),
+                new ChunkStep(store, chunker), new EmbedStep(store, embedder), new IndexStep(store, clock),
+                failureHandler);
+    }
+
+    @Bean
+    IngestRecoveryRoute ingestRecoveryRoute(MemoryStore store, IngestQueue queue) {
+        return new IngestRecoveryRoute(new IngestRecovery(store, queue));
+    }
+
+    // --- search and API
+
+    @Bean
+    FilterParser filterParser(ObjectMapper json) {
+        return new FilterParser(json);
+    }
+
+    @Bean
+    SearchService searchService(MemoryStore store, Embedder embedder, HippocamelProperties props) {
+        return new SearchService(store, embedder, props.getSearch());
+    }
+
+    @Bean
+    ApiKeys apiKeys(HippocamelProperties props) {
+        return new ApiKeys(props.getApiKeys(), props.getDataDir());
+    }
+
+    @Bean
+    JsonResponseWriter jsonResponseWriter(ObjectMapper json) {
+        return new JsonResponseWriter(json);
+    }
+
+    @Bean
+    ApiRoutes.Errors apiErrors(JsonResponseWriter writer) {
+        return new ApiRoutes.Errors(new ApiErrorMapper(writer));
+    }
+
+    @Bean
+    ApiRoutes apiRoutes(HippocamelProperties props, ApiKeys keys, DocumentService documents, SearchService search,
+                        FilterParser filters, ObjectMapper json, JsonResponseWriter writer) {
+        RequestReader reader = new RequestReader(json);
+        return new ApiRoutes(new Authenticator(keys),
+                new DocumentApi(documents, reader, filters, props.getIngest()),
+                new SearchApi(search, documents, reader, filters),
+                new MultipartReader(props.getIngest().getMaxFileSize().toBytes()), writer);
+    }
+}

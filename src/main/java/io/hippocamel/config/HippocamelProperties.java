@@ -1,0 +1,414 @@
+package io.hippocamel.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/** The whole {@code hippocamel.*} configuration tree; every key is documented in config/application.yaml. */
+@Validated
+@ConfigurationProperties("hippocamel")
+public class HippocamelProperties {
+
+    /** Where the embedded store, uploaded files and the generated API key live. */
+    @NotNull
+    private Path dataDir = Path.of("./data");
+
+    /** Accepted API keys; each key is its own tenant. Empty: a key is generated on first start. */
+    private List<String> apiKeys = new ArrayList<>();
+
+    @Valid
+    private final Store store = new Store();
+    @Valid
+    private final Embedding embedding = new Embedding();
+    @Valid
+    private final Ingest ingest = new Ingest();
+    @Valid
+    private final Search search = new Search();
+    @Valid
+    private final Router router = new Router();
+    @Valid
+    private final Connectors connectors = new Connectors();
+
+    public Path getDataDir() {
+        return dataDir;
+    }
+
+    public void setDataDir(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public List<String> getApiKeys() {
+        return apiKeys;
+    }
+
+    public void setApiKeys(List<String> apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    public Store getStore() {
+        return store;
+    }
+
+    public Embedding getEmbedding() {
+        return embedding;
+    }
+
+    public Ingest getIngest() {
+        return ingest;
+    }
+
+    public Search getSearch() {
+        return search;
+    }
+
+    public Router getRouter() {
+        return router;
+    }
+
+    public Connectors getConnectors() {
+        return connectors;
+    }
+
+    /** Which store backend holds the memory pool. */
+    public static class Store {
+        /** lucene (embedded, default) or elasticsearch. */
+        @NotNull
+        private StoreType type = StoreType.LUCENE;
+        private final Elasticsearch elasticsearch = new Elasticsearch();
+
+        public StoreType getType() {
+            return type;
+        }
+
+        public void setType(StoreType type) {
+            this.type = type;
+        }
+
+        public Elasticsearch getElasticsearch() {
+            return elasticsearch;
+        }
+    }
+
+    public enum StoreType { LUCENE, ELASTICSEARCH }
+
+    /** Connection to an Elasticsearch cluster (store type elasticsearch). */
+    public static class Elasticsearch {
+        /** Comma-separated node URLs. */
+        private String url;
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+    }
+
+    /** How texts become vectors. */
+    public static class Embedding {
+        /** onnx (in-process MiniLM, default) or openai (an OpenAI-compatible /embeddings endpoint). */
+        @NotNull
+        private EmbeddingProvider provider = EmbeddingProvider.ONNX;
+        /** ONNX: parallel inference threads (each runs the model single-threaded). */
+        @Min(1)
+        @Max(64)
+        private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        /** Texts per model call. */
+        @Min(1)
+        @Max(2048)
+        private int batchSize = 32;
+        /** OpenAI-compatible endpoint base URL, e.g. https://api.openai.com/v1. */
+        private String baseUrl = "https://api.openai.com/v1";
+        /** Model name sent to the endpoint. */
+        private String model = "text-embedding-3-small";
+        /** API key for the endpoint (use an environment placeholder, never commit it). */
+        private String apiKey;
+        /** Vector size the endpoint returns (sent as "dimensions"). */
+        @Min(1)
+        private int dimensions = 384;
+        /** Timeout of one embeddings call. */
+        private Duration timeout = Duration.ofSeconds(30);
+
+        public EmbeddingProvider getProvider() {
+            return provider;
+        }
+
+        public void setProvider(EmbeddingProvider provider) {
+            this.provider = provider;
+        }
+
+        public int getThreads() {
+            return threads;
+        }
+
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public String getBaseUrl() {
+            return baseUrl;
+        }
+
+        public void setBaseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        public String getModel() {
+            return model;
+        }
+
+        public void setModel(String model) {
+            this.model = model;
+        }
+
+        public String getApiKey() {
+            return apiKey;
+        }
+
+        public void setApiKey(String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        public int getDimensions() {
+            return dimensions;
+        }
+
+        public void setDimensions(int dimensions) {
+            this.dimensions = dimensions;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+
+    public enum EmbeddingProvider { ONNX, OPENAI }
+
+    /** The asynchronous ingest pipeline. */
+    public static class Ingest {
+        /** Whether URL documents may point at loopback, private or link-local addresses. */
+        private boolean allowPrivateUrls = false;
+        /** Concurrent extract/chunk workers. */
+        @Min(1)
+        private int workers = 2;
+        /** Documents gathered into one embedding batch at most. */
+        @Min(1)
+        private int batchDocuments = 64;
+        /** How long a partial embedding batch waits for more documents. */
+        private Duration batchTimeout = Duration.ofMillis(20);
+        /** Largest accepted file upload. */
+        private DataSize maxFileSize = DataSize.ofMegabytes(50);
+        /** Largest body fetched for a URL document. */
+        private DataSize maxUrlSize = DataSize.ofMegabytes(50);
+        /** Connect + read timeout of a URL fetch. */
+        private Duration urlTimeout = Duration.ofSeconds(30);
+        /** Largest text content accepted in a JSON add. */
+        private DataSize maxContentSize = DataSize.ofMegabytes(10);
+        @Valid
+        private final Chunking chunking = new Chunking();
+
+        public boolean isAllowPrivateUrls() {
+            return allowPrivateUrls;
+        }
+
+        public void setAllowPrivateUrls(boolean allowPrivateUrls) {
+            this.allowPrivateUrls = allowPrivateUrls;
+        }
+
+        public int getWorkers() {
+            return workers;
+        }
+
+        public void setWorkers(int workers) {
+            this.workers = workers;
+        }
+
+        public int getBatchDocuments() {
+            return batchDocuments;
+        }
+
+        public void setBatchDocuments(int batchDocuments) {
+            this.batchDocuments = batchDocuments;
+        }
+
+        public Duration getBatchTimeout() {
+            return batchTimeout;
+        }
+
+        public void setBatchTimeout(Duration batchTimeout) {
+            this.batchTimeout = batchTimeout;
+        }
+
+        public DataSize getMaxFileSize() {
+            return maxFileSize;
+        }
+
+        public void setMaxFileSize(DataSize maxFileSize) {
+            this.maxFileSize = maxFileSize;
+        }
+
+        public DataSize getMaxUrlSize() {
+            return maxUrlSize;
+        }
+
+        public void setMaxUrlSize(DataSize maxUrlSize) {
+            this.maxUrlSize = maxUrlSize;
+        }
+
+        public Duration getUrlTimeout() {
+            return urlTimeout;
+        }
+
+        public void setUrlTimeout(Duration urlTimeout) {
+            this.urlTimeout = urlTimeout;
+        }
+
+        public DataSize getMaxContentSize() {
+            return maxContentSize;
+        }
+
+        public void setMaxContentSize(DataSize maxContentSize) {
+            this.maxContentSize = maxContentSize;
+        }
+
+        public Chunking getChunking() {
+            return chunking;
+        }
+    }
+
+    /** How extracted text is cut into chunks (sizes in cl100k tokens). */
+    public static class Chunking {
+        /** Largest chunk. */
+        @Min(16)
+        @Max(8192)
+        private int maxTokens = 256;
+        /** Tokens of the previous chunk repeated at the start of the next. */
+        @Min(0)
+        private int overlapTokens = 32;
+
+        public int getMaxTokens() {
+            return maxTokens;
+        }
+
+        public void setMaxTokens(int maxTokens) {
+            this.maxTokens = maxTokens;
+        }
+
+        public int getOverlapTokens() {
+            return overlapTokens;
+        }
+
+        public void setOverlapTokens(int overlapTokens) {
+            this.overlapTokens = overlapTokens;
+        }
+    }
+
+    /** Hybrid search. */
+    public static class Search {
+        /** rrf (reciprocal rank fusion) or blend (weighted sum of normalised scores). */
+        @NotNull
+        private Fusion fusion = Fusion.RRF;
+        /** RRF's k constant. */
+        @Min(1)
+        private int rrfK = 60;
+        /** Blend: weight of the vector score (1 - weight goes to BM25). */
+        @DecimalMin("0")
+        @DecimalMax("1")
+        private double vectorWeight = 0.5;
+        /** Candidates fetched from each of BM25 and kNN before fusion. */
+        @Min(1)
+        @Max(1000)
+        private int candidates = 50;
+
+        public Fusion getFusion() {
+            return fusion;
+        }
+
+        public void setFusion(Fusion fusion) {
+            this.fusion = fusion;
+        }
+
+        public int getRrfK() {
+            return rrfK;
+        }
+
+        public void setRrfK(int rrfK) {
+            this.rrfK = rrfK;
+        }
+
+        public double getVectorWeight() {
+            return vectorWeight;
+        }
+
+        public void setVectorWeight(double vectorWeight) {
+            this.vectorWeight = vectorWeight;
+        }
+
+        public int getCandidates() {
+            return candidates;
+        }
+
+        public void setCandidates(int candidates) {
+            this.candidates = candidates;
+        }
+    }
+
+    public enum Fusion { RRF, BLEND }
+
+    /** The Memory Router (LLM proxy). */
+    public static class Router {
+        /** URL prefixes the router may forward to; anything else is refused with 403. */
+        private List<String> allowedUpstreams = new ArrayList<>(List.of(
+                "https://api.openai.com/",
+                "https://api.anthropic.com/",
+                "https://generativelanguage.googleapis.com/",
+                "https://api.groq.com/",
+                "https://api.deepinfra.com/",
+                "https://openrouter.ai/"));
+
+        public List<String> getAllowedUpstreams() {
+            return allowedUpstreams;
+        }
+
+        public void setAllowedUpstreams(List<String> allowedUpstreams) {
+            this.allowedUpstreams = allowedUpstreams;
+        }
+    }
+
+    /** Scheduled connectors. */
+    public static class Connectors {
+        /** Folder of connector YAML files. */
+        private Path dir = Path.of("./connectors");
+
+        public Path getDir() {
+            return dir;
+        }
+
+        public void setDir(Path dir) {
+            this.dir = dir;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Typed configuration ({@code hippocamel.*}) and the beans it selects. */
+package io.hippocamel.config;

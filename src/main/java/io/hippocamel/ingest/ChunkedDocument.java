@@ -1,0 +1,8 @@
+package io.hippocamel.ingest;
+
+import io.hippocamel.core.StoredDocument;
+import java.util.List;
+
+/** A document whose text has been extracted and cut into chunks, waiting to be embedded. */
+public record ChunkedDocument(StoredDocument document, List<String> chunks) {
+}

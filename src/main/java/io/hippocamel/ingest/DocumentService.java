@@ -1,0 +1,207 @@
+package io.hippocamel.ingest;
+
+import io.hippocamel.core.Chunk;
+import io.hippocamel.core.ConflictException;
+import io.hippocamel.core.DocumentSort;
+import io.hippocamel.core.DocumentStatus;
+import io.hippocamel.core.Ids;
+import io.hippocamel.core.MetadataFilter;
+import io.hippocamel.core.NotFoundException;
+import io.hippocamel.core.Page;
+import io.hippocamel.core.Scope;
+import io.hippocamel.core.StoredDocument;
+import io.hippocamel.store.MemoryStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Accepts, updates and removes documents. A document is durable in the store with status {@code queued} before any
+ * method returns, then handed to the pipeline; customId makes adds idempotent upserts.
+ */
+public class DocumentService {
+
+    /** Locks serialising upserts of one customId, so two concurrent adds cannot create two documents. */
+    private static final int LOCK_STRIPES = 64;
+
+    private final MemoryStore store;
+    private final IngestQueue queue;
+    private final Clock clock;
+    private final Object[] locks = new Object[LOCK_STRIPES];
+
+    public DocumentService(MemoryStore store, IngestQueue queue, Clock clock) {
+        this.store = store;
+        this.queue = queue;
+        this.clock = clock;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /** The outcome of an add or update: the document id and its status. */
+    public record Accepted(String id, DocumentStatus status) {
+    }
+
+    public Accepted add(String tenant, NewDocument doc) {
+        if (doc.customId() == null) {
+            return create(tenant, doc);
+        }
+        synchronized (lockFor(tenant, doc.customId())) {
+            Optional<StoredDocument> existing = store.findByCustomId(tenant, doc.customId());
+            if (existing.isEmpty()) {
+                return create(tenant, doc);
+            }
+            return upsert(existing.get(), doc);
+        }
+    }
+
+    private Accepted create(String tenant, NewDocument doc) {
+        Instant now = clock.instant();
+        String id = Ids.newId();
+        if (doc.file() != null) {
+            store.putBlob(tenant, id, doc.file().bytes());
+        }
+        StoredDocument stored = new StoredDocument(id, tenant, doc.containerTag(), doc.customId(),
+                doc.file() == null ? doc.content() : null, null, typeOf(doc), urlOf(doc.content(), doc.file()),
+                doc.file() == null ? "api" : "file",
+                doc.file() == null ? null : doc.file().fileName(), doc.file() == null ? null : doc.file().mimeType(),
+                doc.metadata(), DocumentStatus.QUEUED, null, 1, 0, now, now);
+        store.putDocument(stored);
+        queue.enqueue(new IngestJob(tenant, id, 1));
+        return new Accepted(id, DocumentStatus.QUEUED);
+    }
+
+    /** Same customId again: unchanged content only updates tag and metadata; new content re-processes. */
+    private Accepted upsert(StoredDocument current, NewDocument doc) {
+        boolean sameContent = doc.file() == null && current.fileName() == null
+                && (Objects.equals(current.content(), doc.content()) || Objects.equals(current.url(), doc.content()));
+        if (sameContent && current.status() != DocumentStatus.FAILED) {
+            if (!current.metadata().equals(doc.metadata()) || !current.containerTag().equals(doc.containerTag())) {
+                store.putDocument(new StoredDocument(current.id(), current.tenant(), doc.containerTag(),
+                        current.customId(), current.content(), current.title(), current.type(), current.url(),
+                        current.source(), current.fileName(), current.mimeType(), doc.metadata(), current.status(),
+                        current.error(), current.version(), current.chunkCount(), current.createdAt(),
+                        clock.instant()));
+            }
+            return new Accepted(current.id(), current.status());
+        }
+        return reprocess(current, doc.content(), doc.file(), doc.containerTag(), current.customId(), doc.metadata());
+    }
+
+    private Accepted reprocess(StoredDocument current, String content, NewDocument.FileUpload file,
+                               String containerTag, String customId, Map<String, Object> metadata) {
+        long version = current.version() + 1;
+        if (file != null) {
+            store.putBlob(current.tenant(), current.id(), file.bytes());
+        }
+        StoredDocument next = new StoredDocument(current.id(), current.tenant(), containerTag, customId,
+                file == null ? content : null, null,
+                file == null ? (UrlFetcher.looksLikeUrl(content) ? "webpage" : "text") : "text",
+                urlOf(content, file), current.source(),
+                file == null ? null : file.fileName(), file == null ? null : file.mimeType(), metadata,
+                DocumentStatus.QUEUED, null, version, 0, current.createdAt(), clock.instant());
+        store.putDocument(next);
+        queue.enqueue(new IngestJob(current.tenant(), current.id(), version));
+        return new Accepted(current.id(), DocumentStatus.QUEUED);
+    }
+
+    public StoredDocument get(String tenant, String idOrCustomId) {
+        return find(tenant, idOrCustomId).orElseThrow(() -> new NotFoundException("Document"));
+    }
+
+    public Optional<StoredDocument> find(String tenant, String idOrCustomId) {
+        return store.getDocument(tenant, idOrCustomId).or(() -> store.findByCustomId(tenant, idOrCustomId));
+    }
+
+    public Accepted update(String tenant, String idOrCustomId, DocumentPatch patch) {
+        StoredDocument current = get(tenant, idOrCustomId);
+        synchronized (lockFor(tenant, current.customId() == null ? current.id() : current.customId())) {
+            current = get(tenant, current.id());
+            String customId = current.customId();
+            if (patch.customId() != null && !patch.customId().equals(customId)) {
+                String currentId = current.id();
+                store.findByCustomId(tenant, patch.customId()).filter(other -> !other.id().equals(currentId))
+                        .ifPresent(other -> {
+                            throw new ConflictException("customId '" + patch.customId()
+                                    + "' is already used by document " + other.id());
+                        });
+                customId = patch.customId();
+            }
+            String tag = patch.containerTag() == null ? current.containerTag() : patch.containerTag();
+            Map<String, Object> metadata = merge(current.metadata(), patch.metadata());
+            boolean contentChanged = patch.content() != null && !patch.content().equals(current.content())
+                    && !patch.content().equals(current.url());
+            if (contentChanged || current.status() == DocumentStatus.FAILED && patch.content() != null) {
+                return reprocess(current, patch.content(), null, tag, customId, metadata);
+            }
+            store.putDocument(new StoredDocument(current.id(), tenant, tag, customId, current.content(),
+                    current.title(), current.type(), current.url(), current.source(), current.fileName(),
+                    current.mimeType(), metadata, current.status(), current.error(), current.version(),
+                    current.chunkCount(), current.createdAt(), clock.instant()));
+            return new Accepted(current.id(), current.status());
+        }
+    }
+
+    public static Map<String, Object> merge(Map<String, Object> current, Map<String, Object> patch) {
+        if (patch == null) {
+            return current;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(current);
+        patch.forEach((key, value) -> {
+            if (value == null) {
+                merged.remove(key);
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return merged;
+    }
+
+    public void delete(String tenant, String idOrCustomId) {
+        StoredDocument doc = get(tenant, idOrCustomId);
+        store.deleteDocument(tenant, doc.id());
+    }
+
+    /** Deletes documents by id (or customId); returns the ids that were not found. */
+    public List<String> deleteByIds(String tenant, Collection<String> ids) {
+        return ids.stream().filter(id -> find(tenant, id).map(d -> !store.deleteDocument(tenant, d.id()))
+                .orElse(true)).toList();
+    }
+
+    public long deleteByContainerTags(String tenant, Collection<String> tags) {
+        return store.deleteByContainerTags(tenant, tags);
+    }
+
+    public Page<StoredDocument> list(Scope scope, MetadataFilter filter, DocumentSort sort, int page, int limit) {
+        return store.listDocuments(scope, filter, sort, (page - 1) * limit, limit);
+    }
+
+    public List<StoredDocument> processing(String tenant) {
+        return store.listUnfinished().stream().filter(d -> d.tenant().equals(tenant)).toList();
+    }
+
+    public List<Chunk> chunks(String tenant, String idOrCustomId) {
+        StoredDocument doc = get(tenant, idOrCustomId);
+        return store.getChunks(tenant, doc.id());
+    }
+
+    private Object lockFor(String tenant, String key) {
+        return locks[Math.floorMod(Objects.hash(tenant, key), locks.length)];
+    }
+
+    private static String typeOf(NewDocument doc) {
+        if (doc.file() != null) {
+            return "text";
+        }
+        return UrlFetcher.looksLikeUrl(doc.content()) ? "webpage" : "text";
+    }
+
+    private static String urlOf(String content, NewDocument.FileUpload file) {
+        return file == null && UrlFetcher.looksLikeUrl(content) ? content.strip() : null;
+    }
+}

@@ -1,0 +1,39 @@
+package io.hippocamel.ingest;
+
+import io.hippocamel.core.Chunk;
+import io.hippocamel.core.DocumentStatus;
+import io.hippocamel.core.StoredDocument;
+import io.hippocamel.store.MemoryStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Pipeline step 4: writes the chunks and marks the document done, in one durable store operation. */
+public class IndexStep {
+
+    private final MemoryStore store;
+    private final Clock clock;
+
+    public IndexStep(MemoryStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public StoredDocument index(EmbeddedDocument embedded) {
+        StoredDocument doc = embedded.document();
+        IngestJob job = new IngestJob(doc.tenant(), doc.id(), doc.version());
+        if (!store.updateStatus(doc.tenant(), doc.id(), doc.version(), DocumentStatus.INDEXING, null)) {
+            throw new StaleJobException(job);
+        }
+        List<Chunk> chunks = new ArrayList<>(embedded.chunks().size());
+        for (int i = 0; i < embedded.chunks().size(); i++) {
+            chunks.add(new Chunk(Chunk.idFor(doc.id(), i), doc.id(), i, embedded.chunks().get(i),
+                    embedded.vectors().get(i)));
+        }
+        StoredDocument done = doc.withChunkCount(chunks.size()).withStatus(DocumentStatus.DONE, null, clock.instant());
+        if (!store.completeDocument(done, chunks)) {
+            throw new StaleJobException(job);
+        }
+        return done;
+    }
+}

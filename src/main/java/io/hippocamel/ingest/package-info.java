@@ -1,0 +1,2 @@
+/** The durable ingest pipeline: extract (Tika, URL fetch) → chunk → embed → index, with recovery on start-up. */
+package io.hippocamel.ingest;

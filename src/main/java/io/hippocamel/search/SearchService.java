@@ -1,0 +1,111 @@
+package io.hippocamel.search;
+
+import io.hippocamel.config.HippocamelProperties;
+import io.hippocamel.core.ChunkHit;
+import io.hippocamel.embed.Embedder;
+import io.hippocamel.store.MemoryStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hybrid chunk search: BM25 and kNN candidates from the store, fused by reciprocal rank fusion (default) or a
+ * blend of normalised scores. Every hit's similarity is the cosine of query and chunk mapped to [0,1], whichever
+ * retriever found it, so thresholds mean the same in every mode.
+ */
+public class SearchService {
+
+    private final MemoryStore store;
+    private final Embedder embedder;
+    private final HippocamelProperties.Search config;
+
+    public SearchService(MemoryStore store, Embedder embedder, HippocamelProperties.Search config) {
+        this.store = store;
+        this.embedder = embedder;
+        this.config = config;
+    }
+
+    public List<ScoredChunk> search(ChunkQuery q) {
+        String text = q.query().strip();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        float[] queryVector = embedder.embed(text);
+        int candidates = Math.max(q.limit(), config.getCandidates());
+        List<ChunkHit> vectorHits = q.mode() == SearchMode.TEXT ? List.of()
+                : store.searchVector(q.scope(), queryVector, q.filter(), q.documentId(), candidates);
+        List<ChunkHit> textHits = q.mode() == SearchMode.VECTOR ? List.of()
+                : store.searchText(q.scope(), text, q.filter(), q.documentId(), candidates);
+        Map<String, Double> rank = switch (q.mode()) {
+            case VECTOR -> byScore(vectorHits);
+            case TEXT -> byScore(textHits);
+            case HYBRID -> config.getFusion() == HippocamelProperties.Fusion.RRF
+                    ? reciprocalRankFusion(textHits, vectorHits, config.getRrfK())
+                    : blend(textHits, vectorHits, config.getVectorWeight());
+        };
+        Map<String, ChunkHit> hits = new LinkedHashMap<>();
+        vectorHits.forEach(h -> hits.putIfAbsent(h.chunk().id(), h));
+        textHits.forEach(h -> hits.putIfAbsent(h.chunk().id(), h));
+        List<ScoredChunk> out = new ArrayList<>(hits.size());
+        for (ChunkHit hit : hits.values()) {
+            double similarity = similarity(queryVector, hit.chunk().vector());
+            if (similarity >= q.threshold()) {
+                out.add(new ScoredChunk(hit, similarity, rank.getOrDefault(hit.chunk().id(), 0.0)));
+            }
+        }
+        out.sort(Comparator.comparingDouble(ScoredChunk::rank).reversed()
+                .thenComparing(Comparator.comparingDouble(ScoredChunk::similarity).reversed()));
+        return out.size() > q.limit() ? List.copyOf(out.subList(0, q.limit())) : out;
+    }
+
+    static double similarity(float[] a, float[] b) {
+        if (b == null) {
+            return 0;
+        }
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return Math.max(0, Math.min(1, (1 + dot) / 2));
+    }
+
+    private static Map<String, Double> byScore(List<ChunkHit> hits) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        hits.forEach(h -> scores.put(h.chunk().id(), (double) h.score()));
+        return scores;
+    }
+
+    /** RRF: each list contributes 1 / (k + rank); robust to the two retrievers' incomparable score scales. */
+    static Map<String, Double> reciprocalRankFusion(List<ChunkHit> a, List<ChunkHit> b, int k) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (List<ChunkHit> list : List.of(a, b)) {
+            for (int i = 0; i < list.size(); i++) {
+                scores.merge(list.get(i).chunk().id(), 1.0 / (k + i + 1), Double::sum);
+            }
+        }
+        return scores;
+    }
+
+    /** Blend: min-max normalise each list's scores, then weight vector against BM25. */
+    static Map<String, Double> blend(List<ChunkHit> text, List<ChunkHit> vector, double vectorWeight) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        addNormalised(scores, text, 1 - vectorWeight);
+        addNormalised(scores, vector, vectorWeight);
+        return scores;
+    }
+
+    private static void addNormalised(Map<String, Double> scores, List<ChunkHit> hits, double weight) {
+        if (hits.isEmpty()) {
+            return;
+        }
+        double max = hits.stream().mapToDouble(ChunkHit::score).max().orElse(1);
+        double min = hits.stream().mapToDouble(ChunkHit::score).min().orElse(0);
+        double span = max - min;
+        for (ChunkHit h : hits) {
+            double normalised = span == 0 ? 1 : (h.score() - min) / span;
+            scores.merge(h.chunk().id(), weight * normalised, Double::sum);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Hybrid search (BM25 + vectors, fused), metadata filter parsing and thresholds. */
+package io.hippocamel.search;

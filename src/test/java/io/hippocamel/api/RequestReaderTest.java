@@ -1,0 +1,115 @@
+package io.hippocamel.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hippocamel.core.DocumentSort;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class RequestReaderTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final RequestReader reader = new RequestReader(json);
+
+    private JsonNode node(String s) {
+        return reader.object(s);
+    }
+
+    private static int status(Runnable r) {
+        try {
+            r.run();
+            return 200;
+        } catch (ApiException e) {
+            return e.status();
+        }
+    }
+
+    @Test
+    @DisplayName("malformed JSON and non-object bodies are 400s")
+    void malformedJson() {
+        assertThatThrownBy(() -> reader.object("{\"content\": ")).isInstanceOf(ApiException.class)
+                .hasMessage("Malformed JSON");
+        assertThat(status(() -> reader.object("[1,2]"))).isEqualTo(400);
+        assertThat(reader.object("").isObject()).isTrue();
+    }
+
+    @Test
+    @DisplayName("containerTag, legacy containerTags and user_id all become container tags")
+    void containerTags() {
+        assertThat(RequestReader.containerTags(node("{\"containerTag\":\"a\"}"))).containsExactly("a");
+        assertThat(RequestReader.containerTags(node("{\"containerTags\":[\"a\",\"b\",\"a\"]}")))
+                .containsExactly("a", "b");
+        assertThat(RequestReader.containerTags(node("{\"user_id\":\"user-1\"}"))).containsExactly("user-1");
+        assertThat(RequestReader.documentTag(node("{}"), null)).isEqualTo("sm_project_default");
+        assertThat(RequestReader.documentTag(node("{}"), "batch-default")).isEqualTo("batch-default");
+        assertThat(RequestReader.documentTag(node("{\"containerTag\":\"org:acme:user_1.x\"}"), null))
+                .isEqualTo("org:acme:user_1.x");
+    }
+
+    @Test
+    @DisplayName("bad container tags are 400s naming the field")
+    void badContainerTags() {
+        assertThatThrownBy(() -> RequestReader.containerTags(node("{\"containerTag\":\"has space\"}")))
+                .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("status", 400)
+                .extracting("details").asString().contains("containerTag");
+        assertThat(status(() -> RequestReader.containerTags(node("{\"containerTag\":\"" + "x".repeat(101) + "\"}"))))
+                .isEqualTo(400);
+        assertThat(status(() -> RequestReader.containerTags(node("{\"containerTags\":\"notarray\"}"))))
+                .isEqualTo(400);
+        assertThat(status(() -> RequestReader.containerTags(node("{\"containerTag\":42}")))).isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("metadata accepts flat string/number/boolean/string[] values only")
+    void metadata() {
+        Map<String, Object> m = RequestReader.metadata(
+                node("{\"m\":{\"s\":\"x\",\"i\":3,\"d\":2.5,\"b\":true,\"tags\":[\"a\",\"b\"]}}").get("m"), false);
+        assertThat(m).containsEntry("s", "x").containsEntry("i", 3L).containsEntry("d", 2.5)
+                .containsEntry("b", true).containsEntry("tags", List.of("a", "b"));
+        assertThat(status(() -> RequestReader.metadata(node("{\"m\":{\"o\":{\"x\":1}}}").get("m"), false)))
+                .isEqualTo(400);
+        assertThat(status(() -> RequestReader.metadata(node("{\"m\":{\"a\":[1,2]}}").get("m"), false)))
+                .isEqualTo(400);
+        assertThat(status(() -> RequestReader.metadata(node("{\"m\":{\"bad key\":1}}").get("m"), false)))
+                .isEqualTo(400);
+        assertThat(status(() -> RequestReader.metadata(node("{\"m\":{\"k\":null}}").get("m"), false)))
+                .isEqualTo(400);
+        assertThat(RequestReader.metadata(node("{\"m\":{\"k\":null}}").get("m"), true)).containsKey("k");
+        assertThat(reader.metadataFromString("{\"k\":\"v\"}")).containsEntry("k", "v");
+        assertThat(status(() -> reader.metadataFromString("{oops"))).isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("numbers accept digit strings and enforce ranges")
+    void integers() {
+        assertThat(RequestReader.integer(node("{\"limit\":\"25\"}"), "limit", 10, 1, 100)).isEqualTo(25);
+        assertThat(RequestReader.integer(node("{}"), "limit", 10, 1, 100)).isEqualTo(10);
+        assertThat(status(() -> RequestReader.integer(node("{\"limit\":0}"), "limit", 10, 1, 100))).isEqualTo(400);
+        assertThat(status(() -> RequestReader.integer(node("{\"limit\":\"ten\"}"), "limit", 10, 1, 100)))
+                .isEqualTo(400);
+        assertThat(status(() -> RequestReader.fraction(node("{\"t\":1.5}"), "t", 0))).isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("content is required, non-blank and bounded; oversize is a 413")
+    void content() {
+        assertThat(status(() -> RequestReader.content(node("{}"), 10))).isEqualTo(400);
+        assertThat(status(() -> RequestReader.content(node("{\"content\":\"  \"}"), 10))).isEqualTo(400);
+        assertThat(status(() -> RequestReader.content(node("{\"content\":5}"), 10))).isEqualTo(400);
+        assertThat(status(() -> RequestReader.content(node("{\"content\":\"12345678901\"}"), 10))).isEqualTo(413);
+    }
+
+    @Test
+    @DisplayName("sort and order default to newest first and reject unknown values")
+    void sort() {
+        assertThat(RequestReader.sort(node("{}"))).isEqualTo(DocumentSort.NEWEST_FIRST);
+        assertThat(RequestReader.sort(node("{\"sort\":\"updatedAt\",\"order\":\"asc\"}")))
+                .isEqualTo(new DocumentSort(DocumentSort.Field.UPDATED_AT, false));
+        assertThat(status(() -> RequestReader.sort(node("{\"sort\":\"title\"}")))).isEqualTo(400);
+    }
+}
