@@ -46,7 +46,8 @@ public class ApiRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        restConfiguration().component("platform-http").bindingMode(RestBindingMode.off);
+        // no inlining: /v3/memories and /v3/documents share the same direct routes
+        restConfiguration().component("platform-http").bindingMode(RestBindingMode.off).inlineRoutes(false);
 
         rest("/health").get().routeId("rest-health").to("direct:api-health");
         from("direct:api-health").routeId("api-health")
