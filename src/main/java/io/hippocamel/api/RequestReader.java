@@ -18,6 +18,8 @@ public class RequestReader {
 
     /** Supermemory's container tag charset (plus dots, which its add endpoint documents), at most 100 chars. */
     private static final Pattern CONTAINER_TAG = Pattern.compile("[a-zA-Z0-9_:.\\-]{1,100}");
+    /** Supermemory's customId charset (letters, digits, '-', '_', ':' and '.'); up to 255 chars as GET returns. */
+    private static final Pattern CUSTOM_ID = Pattern.compile("[a-zA-Z0-9_:.\\-]{1,255}");
     private static final Pattern METADATA_KEY = Pattern.compile("[a-zA-Z0-9_.\\-]{1,64}");
     public static final String DEFAULT_CONTAINER_TAG = "sm_project_default";
     private static final int MAX_CUSTOM_ID = 255;
@@ -127,11 +129,9 @@ public class RequestReader {
     }
 
     public static String customId(String id) {
-        if (id != null && id.length() > MAX_CUSTOM_ID) {
-            throw ApiException.badRequest("customId must be at most " + MAX_CUSTOM_ID + " characters");
-        }
-        if (id != null && (id.isBlank() || id.chars().anyMatch(c -> Character.isISOControl(c)))) {
-            throw ApiException.badRequest("customId must be 1-255 printable characters");
+        if (id != null && !CUSTOM_ID.matcher(id).matches()) {
+            throw ApiException.badRequest("customId must be 1-" + MAX_CUSTOM_ID
+                    + " characters: letters, digits, '-', '_', ':' and '.' only (got '" + abbreviate(id) + "')");
         }
         return id;
     }

@@ -49,7 +49,7 @@ public class HippocamelConfiguration {
     @Bean(destroyMethod = "close")
     MemoryStore memoryStore(HippocamelProperties props, Embedder embedder) {
         return switch (props.getStore().getType()) {
-            case LUCENE -> new LuceneMemoryStore(props.getDataDir().resolve("index"), embedder.dimension());
+            case LUCENE -> new LuceneMemoryStore(props.getDataDir().resolve("store"), embedder.dimension());
             case ELASTICSEARCH -> throw new IllegalStateException(
                     "hippocamel.store.type=elasticsearch is not available in this build; use lucene");
         };

@@ -342,6 +342,13 @@ public class HippocamelProperties {
         @Min(1)
         @Max(1000)
         private int candidates = 50;
+        /**
+         * BM25 candidates scoring below this fraction of the best BM25 score are dropped before fusion: they matched
+         * only words that are everywhere, and rank fusion would otherwise credit them as evidence.
+         */
+        @DecimalMin("0")
+        @DecimalMax("1")
+        private double minTextScoreRatio = 0.1;
 
         public Fusion getFusion() {
             return fusion;
@@ -373,6 +380,14 @@ public class HippocamelProperties {
 
         public void setCandidates(int candidates) {
             this.candidates = candidates;
+        }
+
+        public double getMinTextScoreRatio() {
+            return minTextScoreRatio;
+        }
+
+        public void setMinTextScoreRatio(double minTextScoreRatio) {
+            this.minTextScoreRatio = minTextScoreRatio;
         }
     }
 

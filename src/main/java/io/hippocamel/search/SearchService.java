@@ -37,7 +37,8 @@ public class SearchService {
         List<ChunkHit> vectorHits = q.mode() == SearchMode.TEXT ? List.of()
                 : store.searchVector(q.scope(), queryVector, q.filter(), q.documentId(), candidates);
         List<ChunkHit> textHits = q.mode() == SearchMode.VECTOR ? List.of()
-                : store.searchText(q.scope(), text, q.filter(), q.documentId(), candidates);
+                : withoutWeakTextHits(store.searchText(q.scope(), text, q.filter(), q.documentId(), candidates),
+                        config.getMinTextScoreRatio());
         Map<String, Double> rank = switch (q.mode()) {
             case VECTOR -> byScore(vectorHits);
             case TEXT -> byScore(textHits);
@@ -58,6 +59,15 @@ public class SearchService {
         out.sort(Comparator.comparingDouble(ScoredChunk::rank).reversed()
                 .thenComparing(Comparator.comparingDouble(ScoredChunk::similarity).reversed()));
         return out.size() > q.limit() ? List.copyOf(out.subList(0, q.limit())) : out;
+    }
+
+    /** Drops BM25 hits far below the best one: matches on ubiquitous words only, which RRF would count as votes. */
+    static List<ChunkHit> withoutWeakTextHits(List<ChunkHit> hits, double minRatio) {
+        if (hits.isEmpty() || minRatio <= 0) {
+            return hits;
+        }
+        double floor = hits.get(0).score() * minRatio;
+        return hits.stream().filter(h -> h.score() >= floor).toList();
     }
 
     static double similarity(float[] a, float[] b) {

@@ -26,8 +26,9 @@ import java.util.Optional;
  *   <li><b>Visibility.</b> Every write is visible to every read that starts after the write returned
  *       (read-your-writes), including searches.</li>
  *   <li><b>Chunks follow their document.</b> Chunks carry copies of their document's container tag and metadata for
- *       filtering; {@link #putDocument} keeps those copies in step, and deleting a document deletes its chunks and
- *       blob.</li>
+ *       filtering; {@link #putDocument} keeps those copies in step when the version is unchanged and drops the chunks
+ *       when it stores a new version; deleting a document deletes its chunks and blob. Chunks are searchable only
+ *       while their document's status is {@code done}.</li>
  *   <li><b>Scores.</b> {@link #searchVector}: {@code (1 + cosine) / 2}, in [0,1], best first. {@link #searchText}:
  *       BM25 (k1 1.2, b 0.75), &gt;= 0, best first. Both return at most {@code k} hits, an empty list for an empty
  *       query, and only chunks of documents whose status is {@code done}.</li>

@@ -112,4 +112,15 @@ class RequestReaderTest {
                 .isEqualTo(new DocumentSort(DocumentSort.Field.UPDATED_AT, false));
         assertThat(status(() -> RequestReader.sort(node("{\"sort\":\"title\"}")))).isEqualTo(400);
     }
+
+    @Test
+    @DisplayName("customId allows letters, digits and -_:. up to 255 characters")
+    void customIds() {
+        assertThat(RequestReader.customId("conv:2024-01.user_7")).isEqualTo("conv:2024-01.user_7");
+        assertThat(RequestReader.customId((String) null)).isNull();
+        assertThat(status(() -> RequestReader.customId("has space"))).isEqualTo(400);
+        assertThat(status(() -> RequestReader.customId("a/b"))).isEqualTo(400);
+        assertThat(status(() -> RequestReader.customId(""))).isEqualTo(400);
+        assertThat(status(() -> RequestReader.customId("x".repeat(256)))).isEqualTo(400);
+    }
 }

@@ -46,4 +46,15 @@ class FusionTest {
         assertThat(SearchService.similarity(new float[] {1, 0}, new float[] {-1, 0})).isEqualTo(0.0);
         assertThat(SearchService.similarity(new float[] {1, 0}, null)).isEqualTo(0.0);
     }
+
+    @Test
+    @DisplayName("BM25 hits far below the best one are dropped before fusion")
+    void weakTextHitsDropped() {
+        List<ChunkHit> text = List.of(hit("exact", 3.6f), hit("close", 1.2f), hit("noise1", 0.01f),
+                hit("noise2", 0.001f));
+        assertThat(SearchService.withoutWeakTextHits(text, 0.1)).extracting(h -> h.chunk().id())
+                .containsExactly("exact", "close");
+        assertThat(SearchService.withoutWeakTextHits(text, 0)).hasSize(4);
+        assertThat(SearchService.withoutWeakTextHits(List.of(), 0.1)).isEmpty();
+    }
 }

@@ -1,0 +1,685 @@
+package io.hippocamel.store.lucene;
+
+import io.hippocamel.core.Chunk;
+import io.hippocamel.core.ChunkHit;
+import io.hippocamel.core.DocumentSort;
+import io.hippocamel.core.DocumentStatus;
+import io.hippocamel.core.MetadataFilter;
+import io.hippocamel.core.Page;
+import io.hippocamel.core.Scope;
+import io.hippocamel.core.StoredDocument;
+import io.hippocamel.store.MemoryStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * The embedded {@link MemoryStore}: one Lucene index and a folder of blobs under one directory.
+ *
+ * <ul>
+ *   <li><b>Layout.</b> {@code <directory>/index} is the Lucene index (layout in {@link LuceneRecords}),
+ *       {@code <directory>/wal} its write-ahead log ({@link WriteAheadLog}), {@code <directory>/blobs} the uploaded
+ *       files ({@link BlobFiles}).</li>
+ *   <li><b>Blocks.</b> Every write of a document replaces its record and all its chunk records in one
+ *       {@link IndexWriter#updateDocuments} call: readers and commits see all of it or none, so chunk copies of
+ *       metadata, container tag and the searchable flag can never disagree with their document.</li>
+ *   <li><b>Which chunks a write keeps.</b> {@link #completeDocument} sets them; {@link #putDocument} keeps the stored
+ *       ones (re-stamped with the new metadata and tag) only when the version is unchanged, so re-queuing a document
+ *       at a new version drops its chunks; {@link #updateStatus} keeps them. Chunks are searchable only while their
+ *       document is {@code done}: a flag on the chunk records, rewritten with the block.</li>
+ *   <li><b>Visibility.</b> Writes hold one lock for their check-and-write but do not reopen the index: reopening
+ *       flushes a segment, and doing that per write made writes queue behind each other. Instead, lookups by id
+ *       (and the writes' own checks) consult {@link PendingWrites} first, and queries (search, listings, counts)
+ *       reopen the near-real-time searcher when a write happened since it was last opened. Reads take no lock.</li>
+ *   <li><b>Durability.</b> Every index write is appended to the write-ahead log under the lock. After leaving the
+ *       lock a durable write waits for an fsync of the log that covers it ({@link GroupCommit}), so concurrent
+ *       writers share fsyncs; non-final status updates skip that wait. Lucene itself commits at checkpoints (when the
+ *       log has grown past a size) and on close; opening replays the log into the index.</li>
+ * </ul>
+ */
+public final class LuceneMemoryStore implements MemoryStore {
+
+    private static final long NOTHING_WRITTEN = -1;
+    /** Pending writes that make a write reopen the searcher itself, so that write-only phases stay bounded. */
+    private static final int MAX_PENDING = 1000;
+    /** Log size that triggers a checkpoint: bounds both the log on disk and the replay time after a crash. */
+    private static final long DEFAULT_CHECKPOINT_BYTES = 64L * 1024 * 1024;
+
+    private final int dimension;
+    private final Directory directory;
+    private final Analyzer analyzer;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final GroupCommit commits;
+    private final WriteAheadLog wal;
+    private final long checkpointBytes;
+    private final ReentrantLock checkpointLock = new ReentrantLock();
+    private final BlobFiles blobs;
+    private final LuceneRecords records = new LuceneRecords();
+    private final PendingWrites pending = new PendingWrites();
+    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Sequence number of the latest index write; set under the write lock right after each index write. */
+    private volatile long lastSeqNo = NOTHING_WRITTEN;
+    /** Every write up to this sequence number is in the published searcher. */
+    private final AtomicLong publishedSeqNo = new AtomicLong(NOTHING_WRITTEN);
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Opens the store in {@code directory}, creating it when missing, and replays what the log holds beyond the last
+     * index commit; chunk vectors have {@code dimension} floats.
+     */
+    public LuceneMemoryStore(Path directory, int dimension) {
+        this(directory, dimension, DEFAULT_CHECKPOINT_BYTES);
+    }
+
+    /** With a chosen checkpoint size: lets tests checkpoint often. */
+    LuceneMemoryStore(Path directory, int dimension, long checkpointBytes) {
+        if (dimension <= 0) {
+            throw new IllegalArgumentException("dimension must be positive: " + dimension);
+        }
+        this.dimension = dimension;
+        this.checkpointBytes = checkpointBytes;
+        Directory index = null;
+        Analyzer textAnalyzer = TextAnalysis.newAnalyzer();
+        IndexWriter indexWriter = null;
+        WriteAheadLog log = null;
+        SearcherManager searcherManager = null;
+        try {
+            Files.createDirectories(directory);
+            index = new MMapDirectory(directory.resolve("index"));
+            indexWriter = new IndexWriter(index, new IndexWriterConfig(textAnalyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setSimilarity(TextAnalysis.SIMILARITY));
+            IndexWriter replayInto = indexWriter;
+            Path walFolder = directory.resolve("wal");
+            long nextGeneration = WriteAheadLog.replay(walFolder, records, entry -> apply(replayInto, entry));
+            indexWriter.commit(); // what was replayed is in the index now, so the old log files can go
+            log = WriteAheadLog.start(walFolder, records, nextGeneration);
+            searcherManager = new SearcherManager(indexWriter, new Bm25SearcherFactory());
+            this.blobs = new BlobFiles(directory.resolve("blobs"));
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(searcherManager, log, indexWriter, index, textAnalyzer);
+            throw e instanceof IOException io ? new UncheckedIOException("cannot open store in " + directory, io)
+                    : (RuntimeException) e;
+        }
+        this.directory = index;
+        this.analyzer = textAnalyzer;
+        this.writer = indexWriter;
+        this.wal = log;
+        this.searchers = searcherManager;
+        this.commits = new GroupCommit(log::sync);
+    }
+
+    /** Searchers that score with the same BM25 parameters the index was written with. */
+    private static final class Bm25SearcherFactory extends SearcherFactory {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(TextAnalysis.SIMILARITY);
+            return searcher;
+        }
+    }
+
+    // ---- writes -------------------------------------------------------------------------------------------------
+
+    @Override
+    public void putDocument(StoredDocument document) {
+        putDocuments(List.of(document));
+    }
+
+    @Override
+    public void putDocuments(Collection<StoredDocument> documents) {
+        // the last of several versions of one document wins, as if they were put one after the other
+        Map<Term, StoredDocument> latest = new LinkedHashMap<>();
+        documents.forEach(d -> latest.put(ownerOf(d), d));
+        write(true, () -> {
+            long seqNo = NOTHING_WRITTEN;
+            for (StoredDocument document : latest.values()) {
+                StoredDocument current = currentDocument(document.tenant(), document.id());
+                boolean sameVersion = current != null && current.version() == document.version();
+                List<Chunk> kept = sameVersion ? currentChunks(document.tenant(), document.id()) : List.of();
+                seqNo = writeBlock(document, kept);
+            }
+            return new Written<>(null, seqNo);
+        });
+    }
+
+    @Override
+    public boolean updateStatus(String tenant, String id, long expectedVersion, DocumentStatus status, String error) {
+        return write(status.isFinal(), () -> {
+            StoredDocument current = currentDocument(tenant, id);
+            if (current == null || current.version() != expectedVersion) {
+                return new Written<>(false, NOTHING_WRITTEN);
+            }
+            StoredDocument next = current.withStatus(status, error, Instant.now());
+            return new Written<>(true, writeBlock(next, currentChunks(tenant, id)));
+        });
+    }
+
+    @Override
+    public boolean completeDocument(StoredDocument document, List<Chunk> chunks) {
+        chunks.forEach(chunk -> validate(document, chunk));
+        List<Chunk> normalised = chunks.stream().map(this::withUnitVector).toList();
+        return write(true, () -> {
+            StoredDocument current = currentDocument(document.tenant(), document.id());
+            if (current == null || current.version() != document.version()) {
+                return new Written<>(false, NOTHING_WRITTEN);
+            }
+            return new Written<>(true, writeBlock(document, normalised));
+        });
+    }
+
+    @Override
+    public boolean deleteDocument(String tenant, String id) {
+        boolean existed = write(true, () -> currentDocument(tenant, id) == null
+                ? new Written<>(false, NOTHING_WRITTEN)
+                : new Written<>(true, deleteBlocks(tenant, List.of(id))));
+        // after the commit: a crash in between leaves an orphan file rather than a document without its upload
+        blobs.delete(tenant, id);
+        return existed;
+    }
+
+    @Override
+    public long deleteByContainerTags(String tenant, Collection<String> containerTags) {
+        if (containerTags.isEmpty()) {
+            return 0;
+        }
+        List<String> ids = write(true, () -> {
+            publish(); // a query, not a lookup by id: it must run on a searcher that has every write
+            Query query = new BooleanQuery.Builder()
+                    .add(new TermQuery(LuceneRecords.kind(LuceneRecords.DOCUMENT)), Occur.FILTER)
+                    .add(new TermQuery(new Term(LuceneRecords.TENANT, tenant)), Occur.FILTER)
+                    .add(anyOf(LuceneRecords.CONTAINER_TAG, containerTags), Occur.FILTER)
+                    .build();
+            List<String> found = read(searcher -> searchAll(searcher, query, null)).stream()
+                    .map(StoredDocument::id).toList();
+            return new Written<>(found, found.isEmpty() ? NOTHING_WRITTEN : deleteBlocks(tenant, found));
+        });
+        ids.forEach(id -> blobs.delete(tenant, id));
+        return ids.size();
+    }
+
+    @Override
+    public void putBlob(String tenant, String documentId, byte[] content) {
+        blobs.put(tenant, documentId, content);
+    }
+
+    // ---- reads --------------------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<StoredDocument> getDocument(String tenant, String id) {
+        return Optional.ofNullable(currentDocument(tenant, id));
+    }
+
+    @Override
+    public Optional<StoredDocument> findByCustomId(String tenant, String customId) {
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(LuceneRecords.kind(LuceneRecords.DOCUMENT)), Occur.FILTER)
+                .add(new TermQuery(new Term(LuceneRecords.TENANT, tenant)), Occur.FILTER)
+                .add(new TermQuery(new Term(LuceneRecords.CUSTOM_ID, customId)), Occur.FILTER)
+                .build();
+        // pending writes first (see PendingWrites); they replace what the searcher has of the same documents
+        Map<String, PendingWrites.Entry> overrides = pending.snapshot();
+        List<StoredDocument> candidates = new ArrayList<>();
+        overrides.values().stream()
+                .filter(e -> !e.deleted() && e.document().tenant().equals(tenant)
+                        && customId.equals(e.document().customId()))
+                .forEach(e -> candidates.add(e.document()));
+        read(searcher -> searchAll(searcher, query, null)).stream()
+                .filter(d -> !overrides.containsKey(ownerOf(d).text()))
+                .forEach(candidates::add);
+        // custom ids are unique per tenant; should two ever share one, the most recently updated wins
+        return candidates.stream().max(Comparator.comparingLong(d -> LuceneRecords.sortKey(d.updatedAt())));
+    }
+
+    @Override
+    public List<Chunk> getChunks(String tenant, String documentId) {
+        return currentChunks(tenant, documentId);
+    }
+
+    @Override
+    public Page<StoredDocument> listDocuments(Scope scope, MetadataFilter filter, DocumentSort sort, int offset,
+                                              int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        Query query = scoped(LuceneRecords.DOCUMENT, scope, filter, null);
+        return query(searcher -> {
+            int total = searcher.count(query);
+            if (limit == 0 || offset >= total) {
+                return new Page<>(List.<StoredDocument>of(), total);
+            }
+            int wanted = (int) Math.min((long) offset + limit, total);
+            ScoreDoc[] hits = searcher.search(query, wanted, luceneSort(sort)).scoreDocs;
+            StoredFields stored = searcher.storedFields();
+            List<StoredDocument> items = new ArrayList<>(hits.length - offset);
+            for (int i = offset; i < hits.length; i++) {
+                items.add(records.toDocument(stored.document(hits[i].doc)));
+            }
+            return new Page<>(items, total);
+        });
+    }
+
+    @Override
+    public List<StoredDocument> listUnfinished() {
+        BooleanQuery.Builder unfinished = new BooleanQuery.Builder()
+                .add(new TermQuery(LuceneRecords.kind(LuceneRecords.DOCUMENT)), Occur.FILTER);
+        Arrays.stream(DocumentStatus.values()).filter(DocumentStatus::isFinal).forEach(status ->
+                unfinished.add(new TermQuery(new Term(LuceneRecords.STATUS, status.wire())), Occur.MUST_NOT));
+        Sort oldestFirst = new Sort(new SortField(LuceneRecords.CREATED_AT, SortField.Type.LONG),
+                new SortField(LuceneRecords.ID_SORT, SortField.Type.STRING));
+        return query(searcher -> searchAll(searcher, unfinished.build(), oldestFirst));
+    }
+
+    @Override
+    public List<ChunkHit> searchText(Scope scope, String query, MetadataFilter filter, String documentId, int k) {
+        if (query == null || query.isBlank() || k <= 0) {
+            return List.of();
+        }
+        Query text = TextAnalysis.query(analyzer, LuceneRecords.TEXT, query);
+        if (text == null) {
+            return List.of(); // only stop words
+        }
+        Query search = new BooleanQuery.Builder()
+                .add(text, Occur.MUST)
+                .add(searchableChunks(scope, filter, documentId), Occur.FILTER)
+                .build();
+        return query(searcher -> hits(searcher, searcher.search(search, k)));
+    }
+
+    @Override
+    public List<ChunkHit> searchVector(Scope scope, float[] vector, MetadataFilter filter, String documentId, int k) {
+        if (vector == null || vector.length == 0 || k <= 0) {
+            return List.of();
+        }
+        checkDimension(vector);
+        Query search = new KnnFloatVectorQuery(LuceneRecords.VECTOR, unit(vector), k,
+                searchableChunks(scope, filter, documentId));
+        // DOT_PRODUCT scores unit vectors as (1 + cosine) / 2; rounding can land a hair outside [0,1]
+        return query(searcher -> hits(searcher, searcher.search(search, k)).stream()
+                .map(hit -> new ChunkHit(hit.chunk(), hit.containerTag(), Math.min(1f, Math.max(0f, hit.score()))))
+                .toList());
+    }
+
+    @Override
+    public Optional<byte[]> getBlob(String tenant, String documentId) {
+        return blobs.get(tenant, documentId);
+    }
+
+    @Override
+    public long chunkCount() {
+        return query(searcher -> (long) searcher.count(new TermQuery(LuceneRecords.kind(LuceneRecords.CHUNK))));
+    }
+
+    /**
+     * Commits the index, non-final status updates included, then drops the log it no longer needs, and releases
+     * everything. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        checkpointLock.lock(); // same order as checkpoint(): no checkpoint runs against a closed writer
+        writeLock.lock();
+        try {
+            searchers.close();
+            writer.close(); // commits
+            wal.close(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close store", e);
+        } finally {
+            IOUtils.closeWhileHandlingException(wal, writer, directory, analyzer);
+            writeLock.unlock();
+            checkpointLock.unlock();
+        }
+    }
+
+    /** Log fsyncs done since opening: lets tests see which writes wait for one. */
+    long syncCount() {
+        return commits.commitCount();
+    }
+
+    /** Forces a checkpoint now: lets tests exercise it. */
+    void checkpointNow() {
+        checkpoint();
+    }
+
+    /** Writes not yet in the published searcher: lets tests see that they stay bounded. */
+    int pendingWrites() {
+        return pending.size();
+    }
+
+    // ---- write machinery ----------------------------------------------------------------------------------------
+
+    /** What a write step returns: its result and the sequence number of its last index write. */
+    private record Written<T>(T value, long seqNo) {
+    }
+
+    @FunctionalInterface
+    private interface WriteStep<T> {
+        Written<T> apply() throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface ReadStep<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /**
+     * Runs a check-and-write step under the write lock, then (when durable) waits for a commit that includes it.
+     * The step's lookups go through {@link #currentDocument} and {@link #currentChunks}, which see every earlier write.
+     */
+    private <T> T write(boolean durable, WriteStep<T> step) {
+        Written<T> written;
+        writeLock.lock();
+        try {
+            written = step.apply();
+        } catch (IOException e) {
+            throw new UncheckedIOException("store write failed", e);
+        } finally {
+            writeLock.unlock();
+        }
+        if (written.seqNo() != NOTHING_WRITTEN) {
+            if (durable) {
+                commits.awaitDurable(written.seqNo());
+            }
+            if (pending.size() > MAX_PENDING) {
+                publish();
+            }
+            if (wal.size() > checkpointBytes) {
+                checkpoint();
+            }
+        }
+        return written.value();
+    }
+
+    /**
+     * Commits the index and drops the log files the commit makes redundant. The log is rolled under the write lock,
+     * so every entry of the older files is in the commit that follows; the (slow) commit itself runs outside it.
+     */
+    private void checkpoint() {
+        if (!checkpointLock.tryLock()) {
+            return; // one is running; it covers this write's entries or the next one will
+        }
+        try {
+            long durable;
+            writeLock.lock();
+            try {
+                durable = wal.roll();
+            } finally {
+                writeLock.unlock();
+            }
+            commits.covered(durable);
+            writer.commit();
+            wal.deleteOlderFiles();
+        } catch (IOException e) {
+            throw new UncheckedIOException("checkpoint failed", e);
+        } finally {
+            checkpointLock.unlock();
+        }
+    }
+
+    /** Applies a replayed log entry to the index, the same way the write that logged it did. */
+    private void apply(IndexWriter target, WriteAheadLog.Entry entry) throws IOException {
+        if (entry instanceof WriteAheadLog.Put put) {
+            target.updateDocuments(ownerOf(put.document()), records.block(put.document(), put.chunks()));
+        } else {
+            WriteAheadLog.Delete delete = (WriteAheadLog.Delete) entry;
+            target.deleteDocuments(owners(delete.tenant(), delete.ids()));
+        }
+    }
+
+    /** Reopens the searcher so that it includes every completed write, and forgets those pending writes. */
+    private void publish() {
+        long upTo = lastSeqNo; // writes are serialised: every write up to this one has completed
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reopen the index", e);
+        }
+        publishedSeqNo.accumulateAndGet(upTo, Math::max);
+        pending.publishedUpTo(upTo);
+    }
+
+    /** A read that runs a query: it needs a searcher with every write that returned before it started. */
+    private <T> T query(ReadStep<T> step) {
+        if (lastSeqNo > publishedSeqNo.get()) {
+            publish();
+        }
+        return read(step);
+    }
+
+    /** The latest state of a document. Pending writes first: see {@link PendingWrites} for why the order matters. */
+    private StoredDocument currentDocument(String tenant, String id) {
+        PendingWrites.Entry entry = pending.get(tenant, id);
+        return entry != null ? entry.document() : read(searcher -> load(searcher, tenant, id));
+    }
+
+    /** The latest chunks of a document, ordered by position; pending writes first, as in {@link #currentDocument}. */
+    private List<Chunk> currentChunks(String tenant, String id) {
+        PendingWrites.Entry entry = pending.get(tenant, id);
+        return entry != null ? entry.chunks() : read(searcher -> loadChunks(searcher, tenant, id));
+    }
+
+    private <T> T read(ReadStep<T> step) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return step.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("store read failed", e);
+        }
+    }
+
+    /** Replaces the document's record and all its chunk records in one atomic index operation. */
+    private long writeBlock(StoredDocument document, List<Chunk> chunks) throws IOException {
+        List<Chunk> ordered = chunks.stream().sorted(Comparator.comparingInt(Chunk::position)).toList();
+        long seqNo = writer.updateDocuments(ownerOf(document), records.block(document, ordered));
+        wal.append(new WriteAheadLog.Put(document, ordered), seqNo);
+        pending.written(document, ordered, seqNo);
+        lastSeqNo = seqNo;
+        return seqNo;
+    }
+
+    /** Deletes documents and their chunks in one atomic index operation. */
+    private long deleteBlocks(String tenant, List<String> ids) throws IOException {
+        long seqNo = writer.deleteDocuments(owners(tenant, ids));
+        wal.append(new WriteAheadLog.Delete(tenant, ids), seqNo);
+        ids.forEach(id -> pending.deleted(tenant, id, seqNo));
+        lastSeqNo = seqNo;
+        return seqNo;
+    }
+
+    private static Term[] owners(String tenant, List<String> ids) {
+        return ids.stream().map(id -> LuceneRecords.owner(tenant, id)).toArray(Term[]::new);
+    }
+
+    private static Term ownerOf(StoredDocument document) {
+        Objects.requireNonNull(document.tenant(), "document tenant");
+        Objects.requireNonNull(document.id(), "document id");
+        return LuceneRecords.owner(document.tenant(), document.id());
+    }
+
+    // ---- queries ------------------------------------------------------------------------------------------------
+
+    private StoredDocument load(IndexSearcher searcher, String tenant, String id) throws IOException {
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(LuceneRecords.owner(tenant, id)), Occur.FILTER)
+                .add(new TermQuery(LuceneRecords.kind(LuceneRecords.DOCUMENT)), Occur.FILTER)
+                .build();
+        TopDocs top = searcher.search(query, 1);
+        return top.scoreDocs.length == 0 ? null
+                : records.toDocument(searcher.storedFields().document(top.scoreDocs[0].doc));
+    }
+
+    private static List<Chunk> loadChunks(IndexSearcher searcher, String tenant, String documentId)
+            throws IOException {
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(LuceneRecords.owner(tenant, documentId)), Occur.FILTER)
+                .add(new TermQuery(LuceneRecords.kind(LuceneRecords.CHUNK)), Occur.FILTER)
+                .build();
+        int count = searcher.count(query);
+        if (count == 0) {
+            return List.of();
+        }
+        StoredFields stored = searcher.storedFields();
+        List<Chunk> chunks = new ArrayList<>(count);
+        for (ScoreDoc hit : searcher.search(query, count).scoreDocs) {
+            chunks.add(LuceneRecords.toChunk(stored.document(hit.doc)));
+        }
+        chunks.sort(Comparator.comparingInt(Chunk::position));
+        return chunks;
+    }
+
+    /** Every document record the query matches, in the given order (null: index order). */
+    private List<StoredDocument> searchAll(IndexSearcher searcher, Query query, Sort sort) throws IOException {
+        int count = searcher.count(query);
+        if (count == 0) {
+            return List.of();
+        }
+        TopDocs top = sort == null ? searcher.search(query, count) : searcher.search(query, count, sort);
+        StoredFields stored = searcher.storedFields();
+        List<StoredDocument> documents = new ArrayList<>(count);
+        for (ScoreDoc hit : top.scoreDocs) {
+            documents.add(records.toDocument(stored.document(hit.doc)));
+        }
+        return documents;
+    }
+
+    private static List<ChunkHit> hits(IndexSearcher searcher, TopDocs top) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        List<ChunkHit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc hit : top.scoreDocs) {
+            Document chunk = stored.document(hit.doc);
+            hits.add(new ChunkHit(LuceneRecords.toChunk(chunk), LuceneRecords.containerTag(chunk), hit.score));
+        }
+        return hits;
+    }
+
+    private static Query searchableChunks(Scope scope, MetadataFilter filter, String documentId) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(scoped(LuceneRecords.CHUNK, scope, filter, documentId), Occur.FILTER)
+                .add(new TermQuery(LuceneRecords.searchable()), Occur.FILTER);
+        return query.build();
+    }
+
+    /** Records of one kind inside the scope, matching the filter and, when given, belonging to one document. */
+    private static Query scoped(String kind, Scope scope, MetadataFilter filter, String documentId) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(new TermQuery(LuceneRecords.kind(kind)), Occur.FILTER)
+                .add(new TermQuery(new Term(LuceneRecords.TENANT, scope.tenant())), Occur.FILTER);
+        if (!scope.containerTags().isEmpty()) {
+            query.add(anyOf(LuceneRecords.CONTAINER_TAG, scope.containerTags()), Occur.FILTER);
+        }
+        if (documentId != null) {
+            query.add(new TermQuery(LuceneRecords.owner(scope.tenant(), documentId)), Occur.FILTER);
+        }
+        if (filter != null) {
+            query.add(LuceneFilterQueries.toQuery(filter), Occur.FILTER);
+        }
+        return query.build();
+    }
+
+    private static Query anyOf(String field, Collection<String> values) {
+        return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+    }
+
+    private static Sort luceneSort(DocumentSort sort) {
+        DocumentSort effective = sort == null ? DocumentSort.NEWEST_FIRST : sort;
+        String field = effective.field() == DocumentSort.Field.UPDATED_AT
+                ? LuceneRecords.UPDATED_AT : LuceneRecords.CREATED_AT;
+        return new Sort(new SortField(field, SortField.Type.LONG, effective.descending()),
+                new SortField(LuceneRecords.ID_SORT, SortField.Type.STRING, effective.descending()));
+    }
+
+    // ---- vectors ------------------------------------------------------------------------------------------------
+
+    private void validate(StoredDocument document, Chunk chunk) {
+        if (!document.id().equals(chunk.documentId())) {
+            throw new IllegalArgumentException("chunk " + chunk.id() + " belongs to " + chunk.documentId()
+                    + ", not to " + document.id());
+        }
+        if (chunk.vector() == null) {
+            throw new IllegalArgumentException("chunk " + chunk.id() + " has no vector");
+        }
+        checkDimension(chunk.vector());
+    }
+
+    private void checkDimension(float[] vector) {
+        if (vector.length != dimension) {
+            throw new IllegalArgumentException("vector has " + vector.length + " dimensions, the store " + dimension);
+        }
+    }
+
+    /** The chunk as given when its vector is unit length (as embedders deliver it), else with a normalised copy. */
+    private Chunk withUnitVector(Chunk chunk) {
+        float[] unit = unit(chunk.vector());
+        return unit == chunk.vector() ? chunk
+                : new Chunk(chunk.id(), chunk.documentId(), chunk.position(), chunk.text(), unit);
+    }
+
+    /**
+     * DOT_PRODUCT equals cosine only for unit vectors, so anything else is scaled to length 1. Vectors already within
+     * rounding of 1 are returned as they are, so stored vectors come back exactly as given.
+     */
+    private static float[] unit(float[] vector) {
+        double squares = 0;
+        for (float v : vector) {
+            squares += (double) v * v;
+        }
+        double norm = Math.sqrt(squares);
+        if (norm == 0 || !Double.isFinite(norm)) {
+            throw new IllegalArgumentException("vector must be finite and not zero");
+        }
+        if (Math.abs(norm - 1) < 1e-4) {
+            return vector;
+        }
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = (float) (vector[i] / norm);
+        }
+        return unit;
+    }
+}

@@ -1,0 +1,195 @@
+package io.hippocamel.store.lucene;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.hippocamel.core.Chunk;
+import io.hippocamel.core.DocumentStatus;
+import io.hippocamel.core.StoredDocument;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The index layout: how a document and its chunks become Lucene records and back.
+ *
+ * <p>One index holds two kinds of records. A <b>document record</b> keeps the whole {@link StoredDocument} as stored
+ * JSON plus indexed copies of what lookups, listings and filters need. A <b>chunk record</b> keeps one {@link Chunk}
+ * (text for BM25, vector for kNN, a stored copy of the vector to return it) plus copies of its document's tenant,
+ * container tag and metadata for filtering, and a {@code searchable} flag set while the document is {@code done}.
+ * A document and its chunks share one {@link #owner} term and are always written together as one block, which is
+ * what keeps the copies in step.
+ */
+final class LuceneRecords {
+
+    static final String KIND = "kind";
+    static final String DOCUMENT = "document";
+    static final String CHUNK = "chunk";
+    /** Tenant-qualified document id, on the document record and on each of its chunks. */
+    static final String OWNER = "owner";
+    static final String TENANT = "tenant";
+    static final String CONTAINER_TAG = "containerTag";
+    static final String CUSTOM_ID = "customId";
+    static final String STATUS = "status";
+    static final String CREATED_AT = "createdAt";
+    static final String UPDATED_AT = "updatedAt";
+    /** Sort tie-breaker, so listings with equal timestamps have a stable order across pages. */
+    static final String ID_SORT = "idSort";
+    static final String JSON = "json";
+    /** Present ("true") on chunks of a document whose status is done: search filters on it. */
+    static final String SEARCHABLE = "searchable";
+    static final String CHUNK_ID = "chunkId";
+    static final String DOCUMENT_ID = "documentId";
+    static final String POSITION = "position";
+    static final String TEXT = "text";
+    static final String VECTOR = "vector";
+    static final String VECTOR_BYTES = "vectorBytes";
+
+    private static final String TRUE = "true";
+
+    private final ObjectMapper json = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /**
+     * The term naming a document and all its chunks. The tenant's length goes first so that no (tenant, id) pair can
+     * spell another pair's key, whatever characters they contain.
+     */
+    static Term owner(String tenant, String documentId) {
+        return new Term(OWNER, tenant.length() + ":" + tenant + documentId);
+    }
+
+    static Term kind(String kind) {
+        return new Term(KIND, kind);
+    }
+
+    static Term searchable() {
+        return new Term(SEARCHABLE, TRUE);
+    }
+
+    /** The document record followed by its chunk records, the unit every document write replaces. */
+    List<Document> block(StoredDocument document, List<Chunk> chunks) {
+        List<Document> block = new ArrayList<>(chunks.size() + 1);
+        block.add(documentRecord(document));
+        boolean searchable = document.status() == DocumentStatus.DONE;
+        chunks.forEach(chunk -> block.add(chunkRecord(document, chunk, searchable)));
+        return block;
+    }
+
+    private Document documentRecord(StoredDocument d) {
+        Document record = new Document();
+        addCommon(record, DOCUMENT, d);
+        if (d.customId() != null) {
+            record.add(new StringField(CUSTOM_ID, d.customId(), Field.Store.NO));
+        }
+        if (d.status() != null) {
+            record.add(new StringField(STATUS, d.status().wire(), Field.Store.NO));
+        }
+        record.add(new NumericDocValuesField(CREATED_AT, sortKey(d.createdAt())));
+        record.add(new NumericDocValuesField(UPDATED_AT, sortKey(d.updatedAt())));
+        record.add(new SortedDocValuesField(ID_SORT, new BytesRef(d.id())));
+        record.add(new StoredField(JSON, toJson(d)));
+        return record;
+    }
+
+    private Document chunkRecord(StoredDocument d, Chunk chunk, boolean searchable) {
+        Document record = new Document();
+        addCommon(record, CHUNK, d);
+        if (searchable) {
+            record.add(new StringField(SEARCHABLE, TRUE, Field.Store.NO));
+        }
+        record.add(new StoredField(CHUNK_ID, chunk.id()));
+        record.add(new StoredField(DOCUMENT_ID, chunk.documentId()));
+        record.add(new StoredField(POSITION, chunk.position()));
+        record.add(new TextField(TEXT, chunk.text() == null ? "" : chunk.text(), Field.Store.YES));
+        record.add(new KnnFloatVectorField(VECTOR, chunk.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        record.add(new StoredField(VECTOR_BYTES, toBytes(chunk.vector())));
+        return record;
+    }
+
+    /** Fields both kinds carry: what scoping, ownership and metadata filters look at. */
+    private static void addCommon(Document record, String kind, StoredDocument d) {
+        record.add(new StringField(KIND, kind, Field.Store.NO));
+        record.add(new StringField(OWNER, owner(d.tenant(), d.id()).text(), Field.Store.NO));
+        record.add(new StringField(TENANT, d.tenant(), Field.Store.NO));
+        if (d.containerTag() != null) {
+            // stored for chunk hits, which report their document's container tag
+            record.add(new StringField(CONTAINER_TAG, d.containerTag(), Field.Store.YES));
+        }
+        MetadataFields.addTo(record, d.metadata());
+    }
+
+    StoredDocument toDocument(Document stored) {
+        return fromJson(stored.get(JSON));
+    }
+
+    StoredDocument fromJson(String text) {
+        try {
+            return json.readValue(text, StoredDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("unreadable document record", e);
+        }
+    }
+
+    static Chunk toChunk(Document stored) {
+        return new Chunk(stored.get(CHUNK_ID), stored.get(DOCUMENT_ID),
+                stored.getField(POSITION).numericValue().intValue(), stored.get(TEXT),
+                toFloats(stored.getBinaryValue(VECTOR_BYTES)));
+    }
+
+    static String containerTag(Document storedChunk) {
+        return storedChunk.get(CONTAINER_TAG);
+    }
+
+    String toJson(StoredDocument d) {
+        try {
+            return json.writeValueAsString(d);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("document " + d.id() + " cannot be written as JSON", e);
+        }
+    }
+
+    /** Nanoseconds since the epoch, saturated: the full precision of an Instant wherever a long can hold it. */
+    static long sortKey(Instant at) {
+        if (at == null) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+        } catch (ArithmeticException e) {
+            return at.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    private static byte[] toBytes(float[] vector) {
+        ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(vector);
+        return bytes.array();
+    }
+
+    private static float[] toFloats(BytesRef bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
+                .get(vector);
+        return vector;
+    }
+}

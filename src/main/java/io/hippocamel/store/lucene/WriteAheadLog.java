@@ -1,0 +1,322 @@
+package io.hippocamel.store.lucene;
+
+import io.hippocamel.core.Chunk;
+import io.hippocamel.core.StoredDocument;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * The store's write-ahead log: every index write is appended here in index order, and a durable write returns once
+ * the log is fsynced past it. An fsync of an appended file costs about a millisecond, a Lucene commit (flush a
+ * segment, write and fsync its files, the live-docs files and {@code segments_N}) 15 to 25 ms, too much per write.
+ * So Lucene commits only at checkpoints and on close, and on start-up the logs written since the last commit are
+ * replayed. Every entry replaces or deletes a whole document block, so replaying entries the commit already holds
+ * ends in the same state.
+ *
+ * <p>Files are {@code wal-<generation>.log}; an entry is {@code [payload length][CRC-32C of payload][payload]}. A
+ * crash can tear only the last entry of the newest file, which replay recognises and ignores; a bad entry anywhere
+ * else is corruption, and opening fails rather than silently skipping writes.
+ */
+final class WriteAheadLog implements Closeable {
+
+    /** One logged index write. */
+    sealed interface Entry permits Put, Delete {
+    }
+
+    /** A document block written: the document record and all its chunks. */
+    record Put(StoredDocument document, List<Chunk> chunks) implements Entry {
+    }
+
+    /** Documents of one tenant deleted with their chunks. */
+    record Delete(String tenant, List<String> ids) implements Entry {
+    }
+
+    @FunctionalInterface
+    interface Replayer {
+        void apply(Entry entry) throws IOException;
+    }
+
+    private static final Pattern FILE_NAME = Pattern.compile("wal-(\\d+)\\.log");
+    private static final byte PUT = 1;
+    private static final byte DELETE = 2;
+    private static final int HEADER_BYTES = 2 * Integer.BYTES;
+
+    private final Path folder;
+    private final LuceneRecords records;
+    /** Guards the channel against a roll while an fsync runs. */
+    private final Object syncLock = new Object();
+    private FileChannel channel;
+    private long generation;
+    private volatile long appendedSeqNo = -1;
+    private volatile long size;
+    /**
+     * Set when a failed append could not be undone: the file may hold half an entry, so nothing may follow it. Only
+     * a restart clears it (replay then treats the half entry as the torn end of the newest file).
+     */
+    private volatile boolean broken;
+
+    private WriteAheadLog(Path folder, LuceneRecords records, long generation) throws IOException {
+        this.folder = folder;
+        this.records = records;
+        this.generation = generation;
+        this.channel = create(generation);
+    }
+
+    /**
+     * Replays every log in {@code folder} through {@code replayer}, oldest first. Returns the generation the next log
+     * must use. The files stay: {@link #start} removes them once a Lucene commit holds what was replayed.
+     */
+    static long replay(Path folder, LuceneRecords records, Replayer replayer) throws IOException {
+        Files.createDirectories(folder);
+        List<Path> files = existingFiles(folder);
+        for (int i = 0; i < files.size(); i++) {
+            replay(files.get(i), records, replayer, i == files.size() - 1);
+        }
+        return files.isEmpty() ? 1 : generationOf(files.get(files.size() - 1)) + 1;
+    }
+
+    /**
+     * Starts an empty log of the given generation after deleting the older files, which the caller has committed.
+     * Deleting first matters: a torn last entry is only harmless in the newest file.
+     */
+    static WriteAheadLog start(Path folder, LuceneRecords records, long generation) throws IOException {
+        deleteFilesBefore(folder, generation);
+        return new WriteAheadLog(folder, records, generation);
+    }
+
+    /** Appends an entry for the index write with this sequence number. Callers append in index order. */
+    void append(Entry entry, long seqNo) throws IOException {
+        if (broken) {
+            throw new IOException("write-ahead log is unusable after a failed write; restart the store");
+        }
+        byte[] payload = encode(entry);
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        ByteBuffer frame = ByteBuffer.allocate(HEADER_BYTES + payload.length)
+                .putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
+        long before = size;
+        try {
+            while (frame.hasRemaining()) {
+                channel.write(frame);
+            }
+        } catch (IOException e) {
+            undo(before, e);
+            throw e;
+        }
+        size = before + frame.limit();
+        appendedSeqNo = seqNo;
+    }
+
+    /** Cuts a partly written entry off, so that later entries do not follow garbage. */
+    private void undo(long before, IOException cause) {
+        try {
+            channel.truncate(before);
+            channel.position(before);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+            broken = true;
+        }
+    }
+
+    /** Forces the log to disk; returns the sequence number of the last entry that is now durable. */
+    long sync() throws IOException {
+        synchronized (syncLock) {
+            long covered = appendedSeqNo; // read first: every entry up to it is already written to the channel
+            channel.force(false);
+            return covered;
+        }
+    }
+
+    /**
+     * Forces the current file and continues in a new one; returns the sequence number now durable. A Lucene commit
+     * that starts after this holds every entry of the older files. Callers must not append concurrently.
+     */
+    long roll() throws IOException {
+        synchronized (syncLock) {
+            long covered = appendedSeqNo;
+            channel.force(false);
+            channel.close();
+            generation++;
+            channel = create(generation);
+            size = 0;
+            return covered;
+        }
+    }
+
+    /** Deletes the files before the current one, once a Lucene commit holds their entries. */
+    void deleteOlderFiles() throws IOException {
+        deleteFilesBefore(folder, generation);
+    }
+
+    /** Bytes in the current file: when to checkpoint. */
+    long size() {
+        return size;
+    }
+
+    /** Closes the log; with {@code delete}, removes every file, because a Lucene commit holds all entries. */
+    void close(boolean delete) throws IOException {
+        synchronized (syncLock) {
+            channel.close();
+        }
+        if (delete) {
+            deleteFilesBefore(folder, Long.MAX_VALUE);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        close(false);
+    }
+
+    private FileChannel create(long gen) throws IOException {
+        FileChannel created = FileChannel.open(folder.resolve("wal-" + gen + ".log"), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        IOUtils.fsync(folder, true); // the new file's name must survive a crash as well as its content
+        return created;
+    }
+
+    private static void deleteFilesBefore(Path folder, long generation) throws IOException {
+        for (Path file : existingFiles(folder)) {
+            if (generationOf(file) < generation) {
+                Files.delete(file);
+            }
+        }
+        IOUtils.fsync(folder, true);
+    }
+
+    private static List<Path> existingFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> FILE_NAME.matcher(f.getFileName().toString()).matches())
+                    .sorted(Comparator.comparingLong(WriteAheadLog::generationOf))
+                    .toList();
+        }
+    }
+
+    private static long generationOf(Path file) {
+        Matcher m = FILE_NAME.matcher(file.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a log file: " + file);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private static void replay(Path file, LuceneRecords records, Replayer replayer, boolean newest)
+            throws IOException {
+        long remaining = Files.size(file);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            while (remaining > 0) {
+                byte[] payload = remaining < HEADER_BYTES ? null : readEntry(in, remaining - HEADER_BYTES);
+                if (payload == null) {
+                    if (newest) {
+                        return; // the write a crash interrupted; it was never acknowledged
+                    }
+                    throw new IOException("write-ahead log " + file + " is corrupt; refusing to open");
+                }
+                remaining -= HEADER_BYTES + payload.length;
+                replayer.apply(decode(payload, records));
+            }
+        }
+    }
+
+    /** The next entry's payload, or null when it is torn or corrupt. */
+    private static byte[] readEntry(DataInputStream in, long available) throws IOException {
+        int length = in.readInt();
+        int expectedCrc = in.readInt();
+        if (length <= 0 || length > available) {
+            return null;
+        }
+        byte[] payload = in.readNBytes(length);
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        return (int) crc.getValue() == expectedCrc ? payload : null;
+    }
+
+    private byte[] encode(Entry entry) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            if (entry instanceof Put put) {
+                out.writeByte(PUT);
+                writeString(out, records.toJson(put.document()));
+                out.writeInt(put.chunks().size());
+                for (Chunk chunk : put.chunks()) {
+                    writeString(out, chunk.id());
+                    writeString(out, chunk.documentId());
+                    out.writeInt(chunk.position());
+                    writeString(out, chunk.text());
+                    out.writeInt(chunk.vector().length);
+                    for (float v : chunk.vector()) {
+                        out.writeFloat(v);
+                    }
+                }
+            } else {
+                Delete delete = (Delete) entry;
+                out.writeByte(DELETE);
+                writeString(out, delete.tenant());
+                out.writeInt(delete.ids().size());
+                for (String id : delete.ids()) {
+                    writeString(out, id);
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Entry decode(byte[] payload, LuceneRecords records) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+            byte type = in.readByte();
+            if (type == PUT) {
+                StoredDocument document = records.fromJson(readString(in));
+                int count = in.readInt();
+                List<Chunk> chunks = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    String id = readString(in);
+                    String documentId = readString(in);
+                    int position = in.readInt();
+                    String text = readString(in);
+                    float[] vector = new float[in.readInt()];
+                    for (int j = 0; j < vector.length; j++) {
+                        vector[j] = in.readFloat();
+                    }
+                    chunks.add(new Chunk(id, documentId, position, text, vector));
+                }
+                return new Put(document, chunks);
+            }
+            String tenant = readString(in);
+            int count = in.readInt();
+            List<String> ids = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                ids.add(readString(in));
+            }
+            return new Delete(tenant, ids);
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String text) throws IOException {
+        byte[] utf8 = (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+    }
+}
