@@ -55,9 +55,11 @@ public record StoredDocument(
                 mimeType, metadata, newStatus, newError, version, chunkCount, createdAt, at);
     }
 
-    public StoredDocument withMetadata(Map<String, Object> newMetadata, Instant at) {
-        return new StoredDocument(id, tenant, containerTag, customId, content, title, type, url, source, fileName,
-                mimeType, newMetadata, status, error, version, chunkCount, createdAt, at);
+    /** The same content and pipeline state under a new tag, customId and metadata (no re-processing needed). */
+    public StoredDocument withLabels(String newContainerTag, String newCustomId, Map<String, Object> newMetadata,
+                                     Instant at) {
+        return new StoredDocument(id, tenant, newContainerTag, newCustomId, content, title, type, url, source,
+                fileName, mimeType, newMetadata, status, error, version, chunkCount, createdAt, at);
     }
 
     public StoredDocument withExtraction(String newContent, String newTitle, String newType) {
@@ -70,10 +72,11 @@ public record StoredDocument(
                 mimeType, metadata, status, error, version, count, createdAt, updatedAt);
     }
 
-    /** The same document with everything the pipeline produced cleared, queued again at {@code newVersion}. */
+    /** The same document with new content, everything the pipeline produced cleared, queued at {@code newVersion}. */
     public StoredDocument requeued(String newContent, String newContainerTag, String newCustomId, String newType,
-                                   String newUrl, Map<String, Object> newMetadata, long newVersion, Instant at) {
+                                   String newUrl, String newFileName, String newMimeType,
+                                   Map<String, Object> newMetadata, long newVersion, Instant at) {
         return new StoredDocument(id, tenant, newContainerTag, newCustomId, newContent, null, newType, newUrl, source,
-                fileName, mimeType, newMetadata, DocumentStatus.QUEUED, null, newVersion, 0, createdAt, at);
+                newFileName, newMimeType, newMetadata, DocumentStatus.QUEUED, null, newVersion, 0, createdAt, at);
     }
 }

@@ -67,7 +67,8 @@ public class DocumentService {
             store.putBlob(tenant, id, doc.file().bytes());
         }
         StoredDocument stored = new StoredDocument(id, tenant, doc.containerTag(), doc.customId(),
-                doc.file() == null ? doc.content() : null, null, typeOf(doc), urlOf(doc.content(), doc.file()),
+                doc.file() == null ? doc.content() : null, null, typeOf(doc.content(), doc.file()),
+                urlOf(doc.content(), doc.file()),
                 doc.file() == null ? "api" : "file",
                 doc.file() == null ? null : doc.file().fileName(), doc.file() == null ? null : doc.file().mimeType(),
                 doc.metadata(), DocumentStatus.QUEUED, null, 1, 0, now, now);
@@ -82,10 +83,7 @@ public class DocumentService {
                 && (Objects.equals(current.content(), doc.content()) || Objects.equals(current.url(), doc.content()));
         if (sameContent && current.status() != DocumentStatus.FAILED) {
             if (!current.metadata().equals(doc.metadata()) || !current.containerTag().equals(doc.containerTag())) {
-                store.putDocument(new StoredDocument(current.id(), current.tenant(), doc.containerTag(),
-                        current.customId(), current.content(), current.title(), current.type(), current.url(),
-                        current.source(), current.fileName(), current.mimeType(), doc.metadata(), current.status(),
-                        current.error(), current.version(), current.chunkCount(), current.createdAt(),
+                store.putDocument(current.withLabels(doc.containerTag(), current.customId(), doc.metadata(),
                         clock.instant()));
             }
             return new Accepted(current.id(), current.status());
@@ -99,12 +97,9 @@ public class DocumentService {
         if (file != null) {
             store.putBlob(current.tenant(), current.id(), file.bytes());
         }
-        StoredDocument next = new StoredDocument(current.id(), current.tenant(), containerTag, customId,
-                file == null ? content : null, null,
-                file == null ? (UrlFetcher.looksLikeUrl(content) ? "webpage" : "text") : "text",
-                urlOf(content, file), current.source(),
-                file == null ? null : file.fileName(), file == null ? null : file.mimeType(), metadata,
-                DocumentStatus.QUEUED, null, version, 0, current.createdAt(), clock.instant());
+        StoredDocument next = current.requeued(file == null ? content : null, containerTag, customId,
+                typeOf(content, file), urlOf(content, file), file == null ? null : file.fileName(),
+                file == null ? null : file.mimeType(), metadata, version, clock.instant());
         store.putDocument(next);
         queue.enqueue(new IngestJob(current.tenant(), current.id(), version));
         return new Accepted(current.id(), DocumentStatus.QUEUED);
@@ -139,10 +134,7 @@ public class DocumentService {
             if (contentChanged || current.status() == DocumentStatus.FAILED && patch.content() != null) {
                 return reprocess(current, patch.content(), null, tag, customId, metadata);
             }
-            store.putDocument(new StoredDocument(current.id(), tenant, tag, customId, current.content(),
-                    current.title(), current.type(), current.url(), current.source(), current.fileName(),
-                    current.mimeType(), metadata, current.status(), current.error(), current.version(),
-                    current.chunkCount(), current.createdAt(), clock.instant()));
+            store.putDocument(current.withLabels(tag, customId, metadata, clock.instant()));
             return new Accepted(current.id(), current.status());
         }
     }
@@ -194,11 +186,9 @@ public class DocumentService {
         return locks[Math.floorMod(Objects.hash(tenant, key), locks.length)];
     }
 
-    private static String typeOf(NewDocument doc) {
-        if (doc.file() != null) {
-            return "text";
-        }
-        return UrlFetcher.looksLikeUrl(doc.content()) ? "webpage" : "text";
+    /** The type until extraction knows better: webpage for URLs, text otherwise. */
+    private static String typeOf(String content, NewDocument.FileUpload file) {
+        return file == null && UrlFetcher.looksLikeUrl(content) ? "webpage" : "text";
     }
 
     private static String urlOf(String content, NewDocument.FileUpload file) {

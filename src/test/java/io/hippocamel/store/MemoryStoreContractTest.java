@@ -527,7 +527,7 @@ public abstract class MemoryStoreContractTest {
         indexed(doc("doc1"), "old content", "more old content");
         StoredDocument current = store.getDocument(TENANT, "doc1").orElseThrow();
 
-        store.putDocument(current.requeued("new content", "tag-a", null, "text", null, Map.of(), 2, T0));
+        store.putDocument(current.requeued("new content", "tag-a", null, "text", null, null, null, Map.of(), 2, T0));
 
         assertThat(store.getChunks(TENANT, "doc1")).isEmpty();
         assertThat(store.searchText(Scope.allTags(TENANT), "content", null, null, 10)).isEmpty();
@@ -544,7 +544,8 @@ public abstract class MemoryStoreContractTest {
         MetadataFilter travel = eq("topic", "travel");
         StoredDocument current = store.getDocument(TENANT, "doc1").orElseThrow();
 
-        store.putDocument(current.withMetadata(Map.of("topic", "travel"), T0.plusSeconds(5)));
+        store.putDocument(current.withLabels(current.containerTag(), current.customId(), Map.of("topic", "travel"),
+                T0.plusSeconds(5)));
 
         assertThat(store.getChunks(TENANT, "doc1")).usingRecursiveFieldByFieldElementComparator()
                 .containsExactlyElementsOf(before);
