@@ -18,6 +18,7 @@ import io.hippocamel.embed.OpenAiEmbedder;
 import io.hippocamel.ingest.ChunkStep;
 import io.hippocamel.ingest.Chunker;
 import io.hippocamel.ingest.ContentExtractor;
+import io.hippocamel.ingest.DocumentEvents;
 import io.hippocamel.ingest.DocumentService;
 import io.hippocamel.ingest.EmbedStep;
 import io.hippocamel.ingest.ExtractStep;
@@ -86,18 +87,23 @@ public class HippocamelConfiguration {
     }
 
     @Bean
+    DocumentEvents documentEvents() {
+        return new DocumentEvents();
+    }
+
+    @Bean
     IngestQueue ingestQueue(ProducerTemplate producer) {
         return new IngestQueue(producer);
     }
 
     @Bean
-    DocumentService documentService(MemoryStore store, IngestQueue queue, Clock clock) {
-        return new DocumentService(store, queue, clock);
+    DocumentService documentService(MemoryStore store, IngestQueue queue, Clock clock, DocumentEvents events) {
+        return new DocumentService(store, queue, clock, events);
     }
 
     @Bean
-    IngestFailureHandler ingestFailureHandler(MemoryStore store) {
-        return new IngestFailureHandler(store);
+    IngestFailureHandler ingestFailureHandler(MemoryStore store, DocumentEvents events) {
+        return new IngestFailureHandler(store, events);
     }
 
     @Bean
@@ -108,9 +114,9 @@ public class HippocamelConfiguration {
     @Bean
     IngestRoutes ingestRoutes(HippocamelProperties props, MemoryStore store, ContentExtractor extractor,
                               UrlFetcher fetcher, Chunker chunker, Embedder embedder, Clock clock,
-                              IngestFailureHandler failureHandler) {
+                              IngestFailureHandler failureHandler, DocumentEvents events) {
         return new IngestRoutes(props.getIngest(), new ExtractStep(store, extractor, fetcher),
-                new ChunkStep(store, chunker), new EmbedStep(store, embedder), new IndexStep(store, clock),
+                new ChunkStep(store, chunker), new EmbedStep(store, embedder), new IndexStep(store, clock, events),
                 failureHandler);
     }
 

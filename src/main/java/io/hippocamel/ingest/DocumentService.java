@@ -32,12 +32,14 @@ public class DocumentService {
     private final MemoryStore store;
     private final IngestQueue queue;
     private final Clock clock;
+    private final DocumentEvents events;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
-    public DocumentService(MemoryStore store, IngestQueue queue, Clock clock) {
+    public DocumentService(MemoryStore store, IngestQueue queue, Clock clock, DocumentEvents events) {
         this.store = store;
         this.queue = queue;
         this.clock = clock;
+        this.events = events;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
@@ -73,7 +75,7 @@ public class DocumentService {
                 doc.file() == null ? null : doc.file().fileName(), doc.file() == null ? null : doc.file().mimeType(),
                 doc.metadata(), DocumentStatus.QUEUED, null, 1, 0, now, now);
         store.putDocument(stored);
-        queue.enqueue(new IngestJob(tenant, id, 1));
+        queued(stored);
         return new Accepted(id, DocumentStatus.QUEUED);
     }
 
@@ -101,8 +103,18 @@ public class DocumentService {
                 typeOf(content, file), urlOf(content, file), file == null ? null : file.fileName(),
                 file == null ? null : file.mimeType(), metadata, version, clock.instant());
         store.putDocument(next);
-        queue.enqueue(new IngestJob(current.tenant(), current.id(), version));
+        queued(next);
         return new Accepted(current.id(), DocumentStatus.QUEUED);
+    }
+
+    private void queued(StoredDocument doc) {
+        queue.enqueue(new IngestJob(doc.tenant(), doc.id(), doc.version()));
+        events.publish(event(DocumentEvent.Type.QUEUED, doc, DocumentStatus.QUEUED));
+    }
+
+    private DocumentEvent event(DocumentEvent.Type type, StoredDocument doc, DocumentStatus status) {
+        return new DocumentEvent(type, doc.tenant(), doc.id(), doc.customId(), doc.containerTag(), status, null,
+                clock.instant());
     }
 
     public StoredDocument get(String tenant, String idOrCustomId) {
@@ -155,18 +167,32 @@ public class DocumentService {
     }
 
     public void delete(String tenant, String idOrCustomId) {
-        StoredDocument doc = get(tenant, idOrCustomId);
-        store.deleteDocument(tenant, doc.id());
+        if (!deleteIfPresent(tenant, idOrCustomId)) {
+            throw new NotFoundException("Document");
+        }
     }
 
     /** Deletes documents by id (or customId); returns the ids that were not found. */
     public List<String> deleteByIds(String tenant, Collection<String> ids) {
-        return ids.stream().filter(id -> find(tenant, id).map(d -> !store.deleteDocument(tenant, d.id()))
-                .orElse(true)).toList();
+        return ids.stream().filter(id -> !deleteIfPresent(tenant, id)).toList();
+    }
+
+    private boolean deleteIfPresent(String tenant, String idOrCustomId) {
+        Optional<StoredDocument> doc = find(tenant, idOrCustomId);
+        if (doc.isEmpty() || !store.deleteDocument(tenant, doc.get().id())) {
+            return false;
+        }
+        events.publish(event(DocumentEvent.Type.DELETED, doc.get(), null));
+        return true;
     }
 
     public long deleteByContainerTags(String tenant, Collection<String> tags) {
-        return store.deleteByContainerTags(tenant, tags);
+        long deleted = store.deleteByContainerTags(tenant, tags);
+        for (String tag : tags) {
+            events.publish(new DocumentEvent(DocumentEvent.Type.DELETED, tenant, null, null, tag, null, null,
+                    clock.instant()));
+        }
+        return deleted;
     }
 
     public Page<StoredDocument> list(Scope scope, MetadataFilter filter, DocumentSort sort, int page, int limit) {

@@ -13,10 +13,12 @@ public class IndexStep {
 
     private final MemoryStore store;
     private final Clock clock;
+    private final DocumentEvents events;
 
-    public IndexStep(MemoryStore store, Clock clock) {
+    public IndexStep(MemoryStore store, Clock clock, DocumentEvents events) {
         this.store = store;
         this.clock = clock;
+        this.events = events;
     }
 
     public StoredDocument index(EmbeddedDocument embedded) {
@@ -34,6 +36,8 @@ public class IndexStep {
         if (!store.completeDocument(done, chunks)) {
             throw new StaleJobException(job);
         }
+        events.publish(new DocumentEvent(DocumentEvent.Type.DONE, done.tenant(), done.id(), done.customId(),
+                done.containerTag(), DocumentStatus.DONE, null, done.updatedAt()));
         return done;
     }
 }

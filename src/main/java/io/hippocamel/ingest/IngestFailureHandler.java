@@ -20,9 +20,11 @@ public class IngestFailureHandler implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(IngestFailureHandler.class);
 
     private final MemoryStore store;
+    private final DocumentEvents events;
 
-    public IngestFailureHandler(MemoryStore store) {
+    public IngestFailureHandler(MemoryStore store, DocumentEvents events) {
         this.store = store;
+        this.events = events;
     }
 
     @Override
@@ -32,7 +34,11 @@ public class IngestFailureHandler implements Processor {
         for (IngestJob job : jobs(exchange)) {
             LOG.warn("document {} failed: {}", job.documentId(), reason, cause instanceof ExtractionException
                     ? null : cause);
-            store.updateStatus(job.tenant(), job.documentId(), job.version(), DocumentStatus.FAILED, reason);
+            if (store.updateStatus(job.tenant(), job.documentId(), job.version(), DocumentStatus.FAILED, reason)) {
+                store.getDocument(job.tenant(), job.documentId()).ifPresent(d -> events.publish(new DocumentEvent(
+                        DocumentEvent.Type.FAILED, d.tenant(), d.id(), d.customId(), d.containerTag(),
+                        DocumentStatus.FAILED, reason, d.updatedAt())));
+            }
         }
     }
 
