@@ -30,4 +30,32 @@ public final class HippocamelConstants {
     /** Path parameter of document routes. */
     public static final String DOCUMENT_ID = "id";
     public static final String AUTHORIZATION = "Authorization";
+
+    // --- Memory Router
+    public static final String ROUTER_ERRORS = "router-errors";
+    public static final String ROUTER_MEMORY = "direct:router-memory";
+    public static final String ROUTER_STRIP = "direct:router-strip";
+    public static final String ROUTER_RETRIEVE = "direct:router-retrieve";
+    public static final String ROUTER_AUGMENT = "direct:router-augment";
+    public static final String ROUTER_FORWARD = "direct:router-forward";
+    /** Async store of new turns; never blocks the answer. */
+    public static final String ROUTER_STORE_QUEUE = "seda:router-store";
+    /**
+     * The one upstream endpoint; the validated URL of each call goes in {@code CamelHttpUri}, so no endpoint URI is
+     * ever built from request data. No redirects, no retries of the POST, the answer streamed as it arrives.
+     */
+    public static final String ROUTER_UPSTREAM = "http://llm-upstream?throwExceptionOnFailure=false"
+            + "&disableStreamCache=true&copyHeaders=false&followRedirects=false";
+    /** Exchange property: the {@code ChatCall} as the pipeline last left it. */
+    public static final String ROUTER_CALL = "HippocamelRouterCall";
+    public static final String ROUTER_API_KEY = "x-supermemory-api-key";
+    public static final String ROUTER_USER_ID = "x-sm-user-id";
+    public static final String ROUTER_CONVERSATION_ID = "x-sm-conversation-id";
+    public static final String SM_CONVERSATION_ID = "x-supermemory-conversation-id";
+    public static final String SM_CONTEXT_MODIFIED = "x-supermemory-context-modified";
+    public static final String SM_TOKENS_PROCESSED = "x-supermemory-tokens-processed";
+    public static final String SM_CHUNKS_RETRIEVED = "x-supermemory-chunks-retrieved";
+    public static final String SM_CHUNKS_CREATED = "x-supermemory-chunks-created";
+    public static final String SM_CHUNKS_DELETED = "x-supermemory-chunks-deleted";
+    public static final String SM_ERROR = "x-supermemory-error";
 }

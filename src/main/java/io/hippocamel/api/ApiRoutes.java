@@ -18,14 +18,16 @@ public class ApiRoutes extends RouteBuilder {
     private final Authenticator authenticator;
     private final DocumentApi documents;
     private final SearchApi search;
+    private final ConversationApi conversations;
     private final MultipartReader multipart;
     private final JsonResponseWriter writer;
 
-    public ApiRoutes(Authenticator authenticator, DocumentApi documents, SearchApi search, MultipartReader multipart,
-                     JsonResponseWriter writer) {
+    public ApiRoutes(Authenticator authenticator, DocumentApi documents, SearchApi search,
+                     ConversationApi conversations, MultipartReader multipart, JsonResponseWriter writer) {
         this.authenticator = authenticator;
         this.documents = documents;
         this.search = search;
+        this.conversations = conversations;
         this.multipart = multipart;
         this.writer = writer;
     }
@@ -70,6 +72,7 @@ public class ApiRoutes extends RouteBuilder {
         }
         rest("/v3/search").post().routeId("rest-v3-search").to("direct:search-v3");
         rest("/v4/search").post().routeId("rest-v4-search").to("direct:search-v4");
+        rest("/v4/conversations").post().routeId("rest-v4-conversations").to("direct:conversations-add");
 
         api("documents-add", documents, "add");
         api("documents-batch", documents, "batch");
@@ -83,6 +86,7 @@ public class ApiRoutes extends RouteBuilder {
         api("documents-chunks", documents, "chunks");
         api("search-v3", search, "v3");
         api("search-v4", search, "v4");
+        api("conversations-add", conversations, "add");
     }
 
     /** An authenticated route with a JSON body, whose handler's {@link ApiResponse} is written as JSON. */

@@ -6,6 +6,7 @@ import com.knuddels.jtokkit.api.EncodingType;
 import io.hippocamel.api.ApiErrorMapper;
 import io.hippocamel.api.ApiKeys;
 import io.hippocamel.api.ApiRoutes;
+import io.hippocamel.api.ConversationApi;
 import io.hippocamel.api.Authenticator;
 import io.hippocamel.api.DocumentApi;
 import io.hippocamel.api.JsonResponseWriter;
@@ -29,6 +30,19 @@ import io.hippocamel.ingest.IngestRecovery;
 import io.hippocamel.ingest.IngestRecoveryRoute;
 import io.hippocamel.ingest.IngestRoutes;
 import io.hippocamel.ingest.UrlFetcher;
+import io.hippocamel.router.ContextStripper;
+import io.hippocamel.router.ConversationStore;
+import io.hippocamel.router.FailOpen;
+import io.hippocamel.router.MemoryRetriever;
+import io.hippocamel.router.PromptAugmenter;
+import io.hippocamel.router.ReplyParser;
+import io.hippocamel.router.RouterErrorMapper;
+import io.hippocamel.router.RouterRequestReader;
+import io.hippocamel.router.RouterRoutes;
+import io.hippocamel.router.TokenCounter;
+import io.hippocamel.router.UpstreamRequestWriter;
+import io.hippocamel.router.UpstreamResolver;
+import io.hippocamel.router.UpstreamResponseHandler;
 import io.hippocamel.search.FilterParser;
 import io.hippocamel.search.SearchService;
 import io.hippocamel.store.MemoryStore;
@@ -152,13 +166,47 @@ public class HippocamelConfiguration {
         return new ApiRoutes.Errors(new ApiErrorMapper(writer));
     }
 
+    // --- Memory Router
+
+    @Bean
+    TokenCounter tokenCounter() {
+        return new TokenCounter(Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE));
+    }
+
+    @Bean
+    ConversationStore conversationStore(DocumentService documents) {
+        return new ConversationStore(documents);
+    }
+
+    @Bean
+    RouterRoutes.Errors routerErrors(ObjectMapper json) {
+        return new RouterRoutes.Errors(new RouterErrorMapper(json));
+    }
+
+    @Bean
+    RouterRoutes routerRoutes(HippocamelProperties props, ApiKeys keys, TokenCounter tokens, SearchService search,
+                              ConversationStore conversations, ObjectMapper json, ProducerTemplate producer) {
+        HippocamelProperties.Router r = props.getRouter();
+        return new RouterRoutes(new RouterRoutes.Steps(
+                new RouterRequestReader(keys, new UpstreamResolver(r.getAllowedUpstreams()), tokens, json),
+                new ContextStripper(tokens, r.getMaxContextTokens(), r.getMemoryTokens()),
+                new MemoryRetriever(search, r.getTopK(), r.getThreshold()),
+                new PromptAugmenter(tokens, r.getMemoryTokens()),
+                new FailOpen(),
+                new UpstreamRequestWriter(json),
+                new UpstreamResponseHandler(new ReplyParser(json), producer),
+                conversations));
+    }
+
     @Bean
     ApiRoutes apiRoutes(HippocamelProperties props, ApiKeys keys, DocumentService documents, SearchService search,
-                        FilterParser filters, ObjectMapper json, JsonResponseWriter writer) {
+                        FilterParser filters, ObjectMapper json, JsonResponseWriter writer,
+                        ConversationStore conversations) {
         RequestReader reader = new RequestReader(json);
         return new ApiRoutes(new Authenticator(keys),
                 new DocumentApi(documents, reader, filters, props.getIngest()),
                 new SearchApi(search, documents, reader, filters),
+                new ConversationApi(conversations, reader),
                 new MultipartReader(props.getIngest().getMaxFileSize().toBytes()), writer);
     }
 }

@@ -403,6 +403,20 @@ public class HippocamelProperties {
                 "https://api.groq.com/",
                 "https://api.deepinfra.com/",
                 "https://openrouter.ai/"));
+        /** Conversations longer than this (cl100k tokens) lose their oldest turns before forwarding. */
+        @Min(256)
+        private int maxContextTokens = 20_000;
+        /** Token budget of the memory block added to the system prompt. */
+        @Min(0)
+        private int memoryTokens = 2_000;
+        /** Memories retrieved per request at most. */
+        @Min(0)
+        @Max(100)
+        private int topK = 5;
+        /** Minimum similarity ((1 + cosine) / 2) of a retrieved memory. */
+        @DecimalMin("0")
+        @DecimalMax("1")
+        private double threshold = 0.6;
 
         public List<String> getAllowedUpstreams() {
             return allowedUpstreams;
@@ -410,6 +424,38 @@ public class HippocamelProperties {
 
         public void setAllowedUpstreams(List<String> allowedUpstreams) {
             this.allowedUpstreams = allowedUpstreams;
+        }
+
+        public int getMaxContextTokens() {
+            return maxContextTokens;
+        }
+
+        public void setMaxContextTokens(int maxContextTokens) {
+            this.maxContextTokens = maxContextTokens;
+        }
+
+        public int getMemoryTokens() {
+            return memoryTokens;
+        }
+
+        public void setMemoryTokens(int memoryTokens) {
+            this.memoryTokens = memoryTokens;
+        }
+
+        public int getTopK() {
+            return topK;
+        }
+
+        public void setTopK(int topK) {
+            this.topK = topK;
+        }
+
+        public double getThreshold() {
+            return threshold;
+        }
+
+        public void setThreshold(double threshold) {
+            this.threshold = threshold;
         }
     }
 

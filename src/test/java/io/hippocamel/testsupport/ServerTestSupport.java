@@ -51,6 +51,12 @@ public abstract class ServerTestSupport {
         registry.add("hippocamel.api-keys[1]", () -> KEY_B);
         registry.add("hippocamel.ingest.allow-private-urls", () -> "true");
         registry.add("hippocamel.ingest.max-file-size", () -> "5MB");
+        registry.add("hippocamel.router.allowed-upstreams[0]", () -> FakeLlmUpstream.get().baseUrl() + "/openai/");
+        registry.add("hippocamel.router.allowed-upstreams[1]", () -> FakeLlmUpstream.get().baseUrl() + "/anthropic/");
+        registry.add("hippocamel.router.allowed-upstreams[2]", () -> FakeLlmUpstream.get().baseUrl() + "/failing/");
+        // small enough that a test conversation can exceed it
+        registry.add("hippocamel.router.max-context-tokens", () -> "3000");
+        registry.add("hippocamel.router.memory-tokens", () -> "500");
     }
 
     private static Path tempDir() {
