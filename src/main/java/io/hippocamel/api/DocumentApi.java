@@ -60,19 +60,18 @@ public class DocumentApi {
         }
         String defaultTag = RequestReader.documentTag(node, null);
         Map<String, Object> defaultMetadata = RequestReader.metadata(node.get("metadata"), false);
+        // validate every item first; the valid ones are accepted together (one durable write)
         List<Map<String, Object>> results = new ArrayList<>();
-        int success = 0;
+        List<NewDocument> valid = new ArrayList<>();
+        List<Integer> validAt = new ArrayList<>();
         for (JsonNode item : items) {
             Map<String, Object> result = new LinkedHashMap<>();
             try {
-                NewDocument doc = item.isTextual()
+                valid.add(item.isTextual()
                         ? new NewDocument(checkContent(item.asText()), defaultTag, null,
                                 defaultMetadata == null ? Map.of() : defaultMetadata, null)
-                        : newDocument(requireObject(item), defaultTag, defaultMetadata);
-                DocumentService.Accepted accepted = documents.add(tenant, doc);
-                result.put("id", accepted.id());
-                result.put("status", accepted.status());
-                success++;
+                        : newDocument(requireObject(item), defaultTag, defaultMetadata));
+                validAt.add(results.size());
             } catch (ApiException e) {
                 result.put("id", "");
                 result.put("status", "error");
@@ -81,6 +80,13 @@ public class DocumentApi {
             }
             results.add(result);
         }
+        List<DocumentService.Accepted> accepted = documents.addAll(tenant, valid);
+        for (int i = 0; i < accepted.size(); i++) {
+            Map<String, Object> result = results.get(validAt.get(i));
+            result.put("id", accepted.get(i).id());
+            result.put("status", accepted.get(i).status());
+        }
+        int success = accepted.size();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("results", results);
         out.put("success", success);

@@ -13,6 +13,7 @@ import io.hippocamel.core.StoredDocument;
 import io.hippocamel.store.MemoryStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,21 +63,51 @@ public class DocumentService {
         }
     }
 
-    private Accepted create(String tenant, NewDocument doc) {
-        Instant now = clock.instant();
-        String id = Ids.newId();
-        if (doc.file() != null) {
-            store.putBlob(tenant, id, doc.file().bytes());
+    /**
+     * Adds several documents: those without a customId are written with one durable store write (one fsync for the
+     * whole batch instead of one each), the others go through the upsert path one by one. Results are in input order.
+     */
+    public List<Accepted> addAll(String tenant, List<NewDocument> docs) {
+        List<StoredDocument> fresh = new ArrayList<>();
+        Accepted[] results = new Accepted[docs.size()];
+        for (int i = 0; i < docs.size(); i++) {
+            NewDocument doc = docs.get(i);
+            if (doc.customId() == null && doc.file() == null) {
+                StoredDocument stored = newRecord(tenant, doc);
+                fresh.add(stored);
+                results[i] = new Accepted(stored.id(), DocumentStatus.QUEUED);
+            }
         }
-        StoredDocument stored = new StoredDocument(id, tenant, doc.containerTag(), doc.customId(),
+        if (!fresh.isEmpty()) {
+            store.putDocuments(fresh);
+            fresh.forEach(this::queued);
+        }
+        for (int i = 0; i < docs.size(); i++) {
+            if (results[i] == null) {
+                results[i] = add(tenant, docs.get(i));
+            }
+        }
+        return List.of(results);
+    }
+
+    private Accepted create(String tenant, NewDocument doc) {
+        StoredDocument stored = newRecord(tenant, doc);
+        if (doc.file() != null) {
+            store.putBlob(tenant, stored.id(), doc.file().bytes());
+        }
+        store.putDocument(stored);
+        queued(stored);
+        return new Accepted(stored.id(), DocumentStatus.QUEUED);
+    }
+
+    private StoredDocument newRecord(String tenant, NewDocument doc) {
+        Instant now = clock.instant();
+        return new StoredDocument(Ids.newId(), tenant, doc.containerTag(), doc.customId(),
                 doc.file() == null ? doc.content() : null, null, typeOf(doc.content(), doc.file()),
                 urlOf(doc.content(), doc.file()),
                 doc.file() == null ? "api" : "file",
                 doc.file() == null ? null : doc.file().fileName(), doc.file() == null ? null : doc.file().mimeType(),
                 doc.metadata(), DocumentStatus.QUEUED, null, 1, 0, now, now);
-        store.putDocument(stored);
-        queued(stored);
-        return new Accepted(id, DocumentStatus.QUEUED);
     }
 
     /** Same customId again: unchanged content only updates tag and metadata; new content re-processes. */
