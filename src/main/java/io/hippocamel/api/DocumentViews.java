@@ -3,6 +3,9 @@ package io.hippocamel.api;
 import io.hippocamel.core.Chunk;
 import io.hippocamel.core.StoredDocument;
 import java.text.BreakIterator;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +15,9 @@ import java.util.Map;
 public final class DocumentViews {
 
     private static final int SUMMARY_CHARS = 300;
+    /** Supermemory's timestamp form: ISO-8601 UTC with milliseconds, e.g. 2026-01-01T00:00:00.000Z. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private DocumentViews() {
     }
@@ -38,8 +44,8 @@ public final class DocumentViews {
         m.put("customId", d.customId());
         m.put("connectionId", null);
         m.put("containerTags", List.of(d.containerTag()));
-        m.put("createdAt", d.createdAt().toString());
-        m.put("updatedAt", d.updatedAt().toString());
+        m.put("createdAt", time(d.createdAt()));
+        m.put("updatedAt", time(d.updatedAt()));
         m.put("filepath", null);
         m.put("metadata", d.metadata());
         m.put("status", d.status());
@@ -61,8 +67,8 @@ public final class DocumentViews {
         m.put("title", title(d));
         m.put("type", d.type());
         m.put("status", d.status());
-        m.put("createdAt", d.createdAt().toString());
-        m.put("updatedAt", d.updatedAt().toString());
+        m.put("createdAt", time(d.createdAt()));
+        m.put("updatedAt", time(d.updatedAt()));
         m.put("metadata", d.metadata());
         m.put("containerTags", List.of(d.containerTag()));
         return m;
@@ -74,8 +80,12 @@ public final class DocumentViews {
         m.put("position", c.position());
         m.put("content", c.text());
         m.put("type", "text");
-        m.put("createdAt", d.updatedAt().toString());
+        m.put("createdAt", time(d.updatedAt()));
         return m;
+    }
+
+    public static String time(Instant instant) {
+        return TIME.format(instant);
     }
 
     /** The title extraction found, else the file name, else the URL. */

@@ -79,8 +79,8 @@ public class SearchApi {
         r.put("title", DocumentViews.title(doc));
         r.put("type", doc.type());
         r.put("score", hits.get(0).similarity());
-        r.put("createdAt", doc.createdAt().toString());
-        r.put("updatedAt", doc.updatedAt().toString());
+        r.put("createdAt", DocumentViews.time(doc.createdAt()));
+        r.put("updatedAt", DocumentViews.time(doc.updatedAt()));
         r.put("metadata", doc.metadata());
         if (includeSummary) {
             r.put("summary", DocumentViews.summary(doc));
@@ -159,7 +159,7 @@ public class SearchApi {
         // memories mode answers with "memory" (chunks stand in for memories until a memory layer exists)
         r.put(mode.equals("memories") ? "memory" : "chunk", chunk.text());
         r.put("metadata", doc.metadata());
-        r.put("updatedAt", doc.updatedAt().toString());
+        r.put("updatedAt", DocumentViews.time(doc.updatedAt()));
         r.put("similarity", hit.similarity());
         r.put("documentId", doc.id());
         r.put("containerTag", doc.containerTag());
@@ -175,8 +175,8 @@ public class SearchApi {
             if (withSummaries) {
                 d.put("summary", DocumentViews.summary(doc));
             }
-            d.put("createdAt", doc.createdAt().toString());
-            d.put("updatedAt", doc.updatedAt().toString());
+            d.put("createdAt", DocumentViews.time(doc.createdAt()));
+            d.put("updatedAt", DocumentViews.time(doc.updatedAt()));
             r.put("documents", List.of(d));
         }
         return r;

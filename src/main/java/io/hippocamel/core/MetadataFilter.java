@@ -74,9 +74,10 @@ public sealed interface MetadataFilter permits MetadataFilter.And, MetadataFilte
             };
         }
 
+        /** The operators a filter may name: NEQ only arises from negating EQ. */
         public static NumericOperator fromSymbol(String s) {
             for (NumericOperator op : values()) {
-                if (op.symbol.equals(s)) {
+                if (op != NEQ && op.symbol.equals(s)) {
                     return op;
                 }
             }

@@ -51,6 +51,10 @@ public class RouterRequestReader implements Processor {
     @Override
     public void process(Exchange exchange) throws IOException {
         HttpServletRequest http = ((PlatformHttpMessage) exchange.getMessage()).getRequest();
+        if (!UpstreamResolver.isRouterPath(http.getRequestURI())) {
+            // an API path this server does not serve, not an upstream: no key check, a plain 404
+            throw new RouterException(404, "no endpoint at " + http.getMethod() + " " + http.getRequestURI());
+        }
         String key = firstHeader(http, HippocamelConstants.ROUTER_API_KEY, "x-supermemory--api-key");
         String tenant = keys.tenantFor(key).orElseThrow(() -> new RouterException(401, key == null
                 ? "Missing x-supermemory-api-key header" : "Invalid x-supermemory-api-key"));

@@ -3,6 +3,10 @@ package io.hippocamel.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hippocamel.testsupport.ServerTestSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +83,22 @@ class AuthAndErrorsTest extends ServerTestSupport {
         Response doc = get("/v3/documents/doesNotExist");
         assertThat(doc.status()).isEqualTo(404);
         assertThat(doc.json().get("error").asText()).isEqualTo("Document not found");
+    }
+
+    @Test
+    @DisplayName("a JSON body sent as a form, or XML, is a 415 JSON error; unknown /v3 paths are 404 even with a key")
+    void wrongMediaTypeAndUnknownV3Paths() throws Exception {
+        HttpResponse<String> form = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/documents"))
+                        .header("Authorization", "Bearer " + KEY_A)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(JSON.readTree(form.body()).get("error").asText()).isEqualTo("Unsupported media type");
+
+        Response settings = get("/v3/settings");
+        assertThat(settings.status()).isEqualTo(404);
+        assertThat(settings.json().get("details").asText()).contains("/v3/settings");
     }
 }

@@ -100,6 +100,8 @@ class FilterParserTest {
                 .hasMessageContaining("numeric value");
         assertThatThrownBy(() -> parse("{\"AND\":[{\"key\":\"k\",\"value\":\"1\",\"filterType\":\"numeric\","
                 + "\"numericOperator\":\"~\"}]}")).hasMessageContaining("numericOperator");
+        assertThatThrownBy(() -> parse("{\"AND\":[{\"key\":\"k\",\"value\":\"1\",\"filterType\":\"numeric\","
+                + "\"numericOperator\":\"!=\"}]}")).hasMessageContaining("numericOperator");
         assertThatThrownBy(() -> parse("{\"AND\":[{\"key\":\"k\",\"value\":\"1\",\"filterType\":\"fuzzy\"}]}"))
                 .hasMessageContaining("filterType");
         assertThatThrownBy(() -> parser.parse(json.getNodeFactory().textNode("{not json")))
