@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * A local stand-in for LLM providers, speaking OpenAI Chat Completions ({@code /openai/v1/...}) and Anthropic
  * Messages ({@code /anthropic/v1/...}) as documented: JSON answers, and server-sent events with a pause between
  * events when the request asks for {@code stream}. {@code /failing/v1/chat/completions} answers 503 like an
- * overloaded provider. Every request is recorded. One instance serves the whole test JVM.
+ * overloaded provider; {@code /inspect/last-chat} shows scripts outside the JVM the last chat body it received.
+ * Every request is recorded. One instance serves the whole test JVM.
  */
 public final class FakeLlmUpstream {
 
@@ -47,6 +48,12 @@ public final class FakeLlmUpstream {
                     LocalHttpServer.respond(ex, 200, "application/json",
                             "{\"object\":\"list\",\"data\":[{\"id\":\"fake-model\",\"object\":\"model\"}]}");
                 })
+                // for scripts outside the JVM: the last chat request the fake received, as the router forwarded it
+                .handle("/inspect/last-chat", ex -> {
+                    Seen last = lastChat();
+                    LocalHttpServer.respond(ex, last == null ? 404 : 200, "application/json",
+                            last == null ? "{}" : JSON.writeValueAsString(last.body()));
+                })
                 .handle("/failing/v1/chat/completions", ex -> {
                     record(ex, JSON.readTree(ex.getRequestBody()));
                     ex.getResponseHeaders().set("Retry-After", "7");
@@ -75,6 +82,15 @@ public final class FakeLlmUpstream {
             Seen s = seen.get(i);
             if (s.body() != null && s.body().toString().contains(marker)) {
                 return s;
+            }
+        }
+        return null;
+    }
+
+    private Seen lastChat() {
+        for (int i = seen.size() - 1; i >= 0; i--) {
+            if (seen.get(i).body() != null && seen.get(i).path().endsWith("/chat/completions")) {
+                return seen.get(i);
             }
         }
         return null;
