@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hippocamel.testsupport.ServerTestSupport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.FluentProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,24 +80,5 @@ public abstract class MemoryCamelTestSupport extends ServerTestSupport {
         assertThat(environment.getProperty("hippocamel.data-dir")).as("this context's data dir")
                 .isEqualTo(CAMEL_DATA_DIR.toString());
         template = camel.createFluentProducerTemplate();
-    }
-
-    /** A temporary folder removed with its content when the JVM exits. */
-    protected static Path tempDir(String prefix) {
-        try {
-            Path dir = Files.createTempDirectory(prefix);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir)));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort at JVM exit
-        }
     }
 }

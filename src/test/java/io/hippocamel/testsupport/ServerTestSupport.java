@@ -35,7 +35,7 @@ public abstract class ServerTestSupport {
 
     public static final String KEY_A = "sm_test_key_tenant_a";
     public static final String KEY_B = "sm_test_key_tenant_b";
-    private static final Path DATA_DIR = tempDir();
+    private static final Path DATA_DIR = tempDir("hippocamel-test-");
 
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -59,9 +59,10 @@ public abstract class ServerTestSupport {
         registry.add("hippocamel.router.memory-tokens", () -> "500");
     }
 
-    private static Path tempDir() {
+    /** A temporary folder removed with its content when the JVM exits. */
+    protected static Path tempDir(String prefix) {
         try {
-            Path dir = Files.createTempDirectory("hippocamel-test-");
+            Path dir = Files.createTempDirectory(prefix);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir)));
             return dir;
         } catch (IOException e) {
