@@ -328,9 +328,9 @@ public class HippocamelProperties {
 
     /** Hybrid search. */
     public static class Search {
-        /** rrf (reciprocal rank fusion) or blend (weighted sum of normalised scores). */
+        /** blend (weighted sum of normalised scores; measured best, see BENCHMARKS.md) or rrf (reciprocal rank). */
         @NotNull
-        private Fusion fusion = Fusion.RRF;
+        private Fusion fusion = Fusion.BLEND;
         /** RRF's k constant. */
         @Min(1)
         private int rrfK = 60;

@@ -12,6 +12,12 @@ import java.nio.charset.StandardCharsets;
 /** A real HTTP server on 127.0.0.1 and a free port, for outside services in tests. Close it to stop it. */
 public final class LocalHttpServer implements AutoCloseable {
 
+    static {
+        // the JDK server leaves Nagle's algorithm on unless told otherwise: a response written as headers, then
+        // body, then waits for the client's delayed ACK (~40 ms). Real providers' servers set TCP_NODELAY.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
 
     public LocalHttpServer() {

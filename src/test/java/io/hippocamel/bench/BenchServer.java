@@ -1,0 +1,90 @@
+package io.hippocamel.bench;
+
+import io.hippocamel.HippocamelApplication;
+import io.hippocamel.api.ApiKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real Hippocamel server, started in this JVM on a random loopback port with a fresh data dir and one API key,
+ * exactly as {@code HippocamelApplication.main} would start it with these command-line arguments.
+ */
+final class BenchServer implements AutoCloseable {
+
+    static final String API_KEY = "sm_bench_key";
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+    private final ApiClient client;
+
+    private BenchServer(ConfigurableApplicationContext context, int port) {
+        this.context = context;
+        this.port = port;
+        this.client = new ApiClient(port, API_KEY);
+    }
+
+    /**
+     * Starts a server whose data dir is {@code dataDir}, wiped first; {@code extraArgs} are further command-line
+     * arguments ({@code --key=value}) for what a section needs beyond the shipped configuration.
+     */
+    static BenchServer start(Path dataDir, String... extraArgs) {
+        wipe(dataDir);
+        long t0 = System.nanoTime();
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--hippocamel.data-dir=" + dataDir.toAbsolutePath(),
+                "--hippocamel.api-keys[0]=" + API_KEY,
+                "--spring.main.banner-mode=off"));
+        args.addAll(List.of(extraArgs));
+        ConfigurableApplicationContext context = new SpringApplication(HippocamelApplication.class)
+                .run(args.toArray(String[]::new));
+        int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        Progress.log("server", "started on 127.0.0.1:%d in %.1f s, data dir %s", port, (System.nanoTime() - t0) / 1e9,
+                dataDir);
+        return new BenchServer(context, port);
+    }
+
+    ApiClient client() {
+        return client;
+    }
+
+    /** The loopback port the server listens on. */
+    int port() {
+        return port;
+    }
+
+    /** A bean of the running server (the embedder, the store, the configuration). */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** The tenant id the server derives from the benchmark's API key. */
+    String tenant() {
+        return ApiKeys.tenantOf(API_KEY);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    private static void wipe(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot wipe " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.hippocamel.bench;
+
+import io.hippocamel.config.HippocamelProperties;
+import io.hippocamel.search.SearchMode;
+
+/**
+ * One way of retrieving, for the quality sections: BM25 only, vectors only, or hybrid with a fusion method.
+ *
+ * @param label        how the report names it
+ * @param mode         the retrievers
+ * @param fusion       hybrid only: rrf or blend (null: the server's)
+ * @param vectorWeight blend only
+ * @param rrfK         rrf only
+ */
+record RetrievalMode(String label, SearchMode mode, HippocamelProperties.Fusion fusion, double vectorWeight,
+                     int rrfK) {
+
+    static final RetrievalMode BM25 = new RetrievalMode("BM25 only", SearchMode.TEXT, null, 0, 60);
+    static final RetrievalMode VECTORS = new RetrievalMode("vectors only", SearchMode.VECTOR, null, 0, 60);
+
+    static RetrievalMode rrf(int k) {
+        return new RetrievalMode("hybrid RRF (k=" + k + ")", SearchMode.HYBRID, HippocamelProperties.Fusion.RRF, 0,
+                k);
+    }
+
+    static RetrievalMode blend(double vectorWeight) {
+        return new RetrievalMode("hybrid blend (vector weight " + vectorWeight + ")", SearchMode.HYBRID,
+                HippocamelProperties.Fusion.BLEND, vectorWeight, 60);
+    }
+
+    boolean isHybrid() {
+        return mode == SearchMode.HYBRID;
+    }
+
+    /** Search settings for this mode: fusion and weights of the mode, candidates per retriever as given. */
+    HippocamelProperties.Search settings(HippocamelProperties.Search server, int candidates) {
+        HippocamelProperties.Search s = new HippocamelProperties.Search();
+        s.setFusion(fusion == null ? server.getFusion() : fusion);
+        s.setRrfK(fusion == HippocamelProperties.Fusion.RRF ? rrfK : server.getRrfK());
+        s.setVectorWeight(fusion == HippocamelProperties.Fusion.BLEND ? vectorWeight : server.getVectorWeight());
+        s.setCandidates(candidates);
+        return s;
+    }
+}
