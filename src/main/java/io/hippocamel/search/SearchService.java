@@ -98,24 +98,21 @@ public class SearchService {
         return scores;
     }
 
-    /** Blend: min-max normalise each list's scores, then weight vector against BM25. */
+    /**
+     * Blend on absolute scales: BM25 as a fraction of the best BM25 hit, vectors as their cosine (clipped at 0).
+     * Min-max normalising the vector list instead would stretch tiny cosine differences between near-identical
+     * chunks to the full range and drown a single strong keyword match.
+     */
     static Map<String, Double> blend(List<ChunkHit> text, List<ChunkHit> vector, double vectorWeight) {
         Map<String, Double> scores = new LinkedHashMap<>();
-        addNormalised(scores, text, 1 - vectorWeight);
-        addNormalised(scores, vector, vectorWeight);
+        double best = text.isEmpty() ? 1 : Math.max(1e-9, text.get(0).score());
+        for (ChunkHit h : text) {
+            scores.merge(h.chunk().id(), (1 - vectorWeight) * h.score() / best, Double::sum);
+        }
+        for (ChunkHit h : vector) {
+            double cosine = Math.max(0, 2 * h.score() - 1);
+            scores.merge(h.chunk().id(), vectorWeight * cosine, Double::sum);
+        }
         return scores;
-    }
-
-    private static void addNormalised(Map<String, Double> scores, List<ChunkHit> hits, double weight) {
-        if (hits.isEmpty()) {
-            return;
-        }
-        double max = hits.stream().mapToDouble(ChunkHit::score).max().orElse(1);
-        double min = hits.stream().mapToDouble(ChunkHit::score).min().orElse(0);
-        double span = max - min;
-        for (ChunkHit h : hits) {
-            double normalised = span == 0 ? 1 : (h.score() - min) / span;
-            scores.merge(h.chunk().id(), weight * normalised, Double::sum);
-        }
     }
 }

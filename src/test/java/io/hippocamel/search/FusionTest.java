@@ -28,14 +28,14 @@ class FusionTest {
     }
 
     @Test
-    @DisplayName("blend normalises each list to [0,1] and weights them")
+    @DisplayName("blend: BM25 relative to the best hit, vectors as cosine, weighted")
     void blendWeights() {
-        List<ChunkHit> text = List.of(hit("a", 10), hit("b", 5), hit("c", 0));
-        List<ChunkHit> vector = List.of(hit("b", 0.9f), hit("a", 0.5f));
+        List<ChunkHit> text = List.of(hit("a", 10), hit("b", 5));
+        List<ChunkHit> vector = List.of(hit("b", 0.9f), hit("a", 0.6f), hit("c", 0.4f));
         Map<String, Double> fused = SearchService.blend(text, vector, 0.25);
-        assertThat(fused.get("a")).isCloseTo(0.75 * 1 + 0.25 * 0, within(1e-9));
-        assertThat(fused.get("b")).isCloseTo(0.75 * 0.5 + 0.25 * 1, within(1e-9));
-        assertThat(fused.get("c")).isCloseTo(0, within(1e-9));
+        assertThat(fused.get("a")).isCloseTo(0.75 * 1 + 0.25 * 0.2, within(1e-6));
+        assertThat(fused.get("b")).isCloseTo(0.75 * 0.5 + 0.25 * 0.8, within(1e-6));
+        assertThat(fused.get("c")).isCloseTo(0, within(1e-6)); // negative cosine counts as nothing
     }
 
     @Test
