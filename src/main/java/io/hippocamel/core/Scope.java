@@ -25,8 +25,4 @@ public record Scope(String tenant, List<String> containerTags) {
     public static Scope allTags(String tenant) {
         return new Scope(tenant, List.of());
     }
-
-    public boolean allowsTag(String tag) {
-        return containerTags.isEmpty() || containerTags.contains(tag);
-    }
 }

@@ -125,8 +125,4 @@ public class Chunker {
             }
         }
     }
-
-    public int countTokens(String text) {
-        return encoding.countTokensOrdinary(text);
-    }
 }

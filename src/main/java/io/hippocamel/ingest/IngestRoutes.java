@@ -7,6 +7,11 @@ import static io.hippocamel.HippocamelConstants.INGEST_ERRORS;
 import static io.hippocamel.HippocamelConstants.INGEST_INDEX;
 import static io.hippocamel.HippocamelConstants.INGEST_JOB;
 import static io.hippocamel.HippocamelConstants.INGEST_QUEUE;
+import static io.hippocamel.HippocamelConstants.ROUTE_INGEST_BATCH;
+import static io.hippocamel.HippocamelConstants.ROUTE_INGEST_CHUNK;
+import static io.hippocamel.HippocamelConstants.ROUTE_INGEST_EMBED;
+import static io.hippocamel.HippocamelConstants.ROUTE_INGEST_EXTRACT;
+import static io.hippocamel.HippocamelConstants.ROUTE_INGEST_INDEX;
 
 import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.embed.EmbeddingException;
@@ -64,18 +69,18 @@ public class IngestRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(INGEST_QUEUE + "?concurrentConsumers=" + config.getWorkers() + "&size=100000&blockWhenFull=true")
-                .routeId("ingest-extract").routeConfigurationId(INGEST_ERRORS)
+                .routeId(ROUTE_INGEST_EXTRACT).routeConfigurationId(INGEST_ERRORS)
                 .setProperty(INGEST_JOB, body())
                 .bean(extractStep, "extract")
                 .to(INGEST_CHUNK);
 
-        from(INGEST_CHUNK).routeId("ingest-chunk").routeConfigurationId(INGEST_ERRORS)
+        from(INGEST_CHUNK).routeId(ROUTE_INGEST_CHUNK).routeConfigurationId(INGEST_ERRORS)
                 .bean(chunkStep, "chunk")
                 // from here on a failure concerns the whole batch, named in the body
                 .removeProperty(INGEST_JOB)
                 .to(INGEST_BATCH);
 
-        from(INGEST_BATCH).routeId("ingest-batch").routeConfigurationId(INGEST_ERRORS)
+        from(INGEST_BATCH).routeId(ROUTE_INGEST_BATCH).routeConfigurationId(INGEST_ERRORS)
                 .aggregate(constant(true), AggregationStrategies.flexible(ChunkedDocument.class)
                         .accumulateInCollection(ArrayList.class))
                 .completionSize(config.getBatchDocuments())
@@ -84,12 +89,12 @@ public class IngestRoutes extends RouteBuilder {
 
         // two consumers: one batch is indexed (fsync) while the next is embedded
         from(INGEST_EMBED_QUEUE + "?concurrentConsumers=2&size=1000&blockWhenFull=true")
-                .routeId("ingest-embed").routeConfigurationId(INGEST_ERRORS)
+                .routeId(ROUTE_INGEST_EMBED).routeConfigurationId(INGEST_ERRORS)
                 .bean(embedStep, "embed")
                 .split(body()).parallelProcessing()
                 .to(INGEST_INDEX);
 
-        from(INGEST_INDEX).routeId("ingest-index").routeConfigurationId(INGEST_ERRORS)
+        from(INGEST_INDEX).routeId(ROUTE_INGEST_INDEX).routeConfigurationId(INGEST_ERRORS)
                 .bean(indexStep, "index");
     }
 }
