@@ -95,6 +95,7 @@ public final class LuceneMemoryStore implements MemoryStore {
     private final BlobFiles blobs;
     private final LuceneRecords records = new LuceneRecords();
     private final PendingWrites pending = new PendingWrites();
+    private final InFlightStatuses inFlight = new InFlightStatuses();
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Sequence number of the latest index write; set under the write lock right after each index write. */
     private volatile long lastSeqNo = NOTHING_WRITTEN;
@@ -192,6 +193,11 @@ public final class LuceneMemoryStore implements MemoryStore {
             if (current == null || current.version() != expectedVersion) {
                 return new Written<>(false, NOTHING_WRITTEN);
             }
+            if (!status.isFinal() && !current.status().isFinal()) {
+                // one in-between status after another: memory only (see InFlightStatuses)
+                inFlight.set(tenant, id, expectedVersion, status);
+                return new Written<>(true, NOTHING_WRITTEN);
+            }
             StoredDocument next = current.withStatus(status, error, Instant.now());
             return new Written<>(true, writeBlock(next, currentChunks(tenant, id)));
         });
@@ -265,7 +271,7 @@ public final class LuceneMemoryStore implements MemoryStore {
         overrides.values().stream()
                 .filter(e -> !e.deleted() && e.document().tenant().equals(tenant)
                         && customId.equals(e.document().customId()))
-                .forEach(e -> candidates.add(e.document()));
+                .forEach(e -> candidates.add(inFlight.apply(e.document())));
         read(searcher -> searchAll(searcher, query, null)).stream()
                 .filter(d -> !overrides.containsKey(ownerOf(d).text()))
                 .forEach(candidates::add);
@@ -295,7 +301,7 @@ public final class LuceneMemoryStore implements MemoryStore {
             StoredFields stored = searcher.storedFields();
             List<StoredDocument> items = new ArrayList<>(hits.length - offset);
             for (int i = offset; i < hits.length; i++) {
-                items.add(records.toDocument(stored.document(hits[i].doc)));
+                items.add(inFlight.apply(records.toDocument(stored.document(hits[i].doc))));
             }
             return new Page<>(items, total);
         });
@@ -384,6 +390,16 @@ public final class LuceneMemoryStore implements MemoryStore {
     /** Forces a checkpoint now: lets tests exercise it. */
     void checkpointNow() {
         checkpoint();
+    }
+
+    /** Index operations so far (each bumps the writer's sequence number): lets tests see what skips the index. */
+    long indexWrites() {
+        return lastSeqNo;
+    }
+
+    /** Documents with an in-memory in-between status: lets tests see that finished ones are forgotten. */
+    int inFlightCount() {
+        return inFlight.size();
     }
 
     /** Writes not yet in the published searcher: lets tests see that they stay bounded. */
@@ -494,7 +510,7 @@ public final class LuceneMemoryStore implements MemoryStore {
     /** The latest state of a document. Pending writes first: see {@link PendingWrites} for why the order matters. */
     private StoredDocument currentDocument(String tenant, String id) {
         PendingWrites.Entry entry = pending.get(tenant, id);
-        return entry != null ? entry.document() : read(searcher -> load(searcher, tenant, id));
+        return inFlight.apply(entry != null ? entry.document() : read(searcher -> load(searcher, tenant, id)));
     }
 
     /** The latest chunks of a document, ordered by position; pending writes first, as in {@link #currentDocument}. */
@@ -522,6 +538,9 @@ public final class LuceneMemoryStore implements MemoryStore {
         long seqNo = writer.updateDocuments(ownerOf(document), records.block(document, ordered));
         wal.append(new WriteAheadLog.Put(document, ordered), seqNo);
         pending.written(document, ordered, seqNo);
+        if (document.status().isFinal()) {
+            inFlight.clear(document.tenant(), document.id());
+        }
         lastSeqNo = seqNo;
         return seqNo;
     }
@@ -530,7 +549,10 @@ public final class LuceneMemoryStore implements MemoryStore {
     private long deleteBlocks(String tenant, List<String> ids) throws IOException {
         long seqNo = writer.deleteDocuments(owners(tenant, ids));
         wal.append(new WriteAheadLog.Delete(tenant, ids), seqNo);
-        ids.forEach(id -> pending.deleted(tenant, id, seqNo));
+        ids.forEach(id -> {
+            pending.deleted(tenant, id, seqNo);
+            inFlight.clear(tenant, id);
+        });
         lastSeqNo = seqNo;
         return seqNo;
     }
@@ -586,7 +608,7 @@ public final class LuceneMemoryStore implements MemoryStore {
         StoredFields stored = searcher.storedFields();
         List<StoredDocument> documents = new ArrayList<>(count);
         for (ScoreDoc hit : top.scoreDocs) {
-            documents.add(records.toDocument(stored.document(hit.doc)));
+            documents.add(inFlight.apply(records.toDocument(stored.document(hit.doc))));
         }
         return documents;
     }

@@ -170,6 +170,35 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
     }
 
     @Test
+    @DisplayName("in-between statuses live in memory: visible at once, no index write, gone after a crash")
+    void inBetweenStatusesStayInMemory() throws IOException {
+        LuceneMemoryStore lucene = (LuceneMemoryStore) store;
+        store.putDocument(queued("doc1"));
+        long writesBefore = lucene.indexWrites();
+
+        assertThat(store.updateStatus(TENANT, "doc1", 1, DocumentStatus.EMBEDDING, null)).isTrue();
+
+        assertThat(lucene.indexWrites()).isEqualTo(writesBefore);
+        StoredDocument seen = store.getDocument(TENANT, "doc1").orElseThrow();
+        assertThat(seen.status()).isEqualTo(DocumentStatus.EMBEDDING);
+        assertThat(seen.updatedAt()).isEqualTo(T0); // the last durable change
+        assertThat(store.listUnfinished()).extracting(StoredDocument::status).containsExactly(DocumentStatus.EMBEDDING);
+        assertThat(store.listDocuments(Scope.allTags(TENANT), null, DocumentSort.NEWEST_FIRST, 0, 10).items())
+                .extracting(StoredDocument::status).containsExactly(DocumentStatus.EMBEDDING);
+        assertThat(store.updateStatus(TENANT, "doc1", 2, DocumentStatus.INDEXING, null)).isFalse();
+
+        copyAsIfKilled(dir, crashCopy);
+        try (MemoryStore recovered = new LuceneMemoryStore(crashCopy, DIMENSION)) {
+            assertThat(recovered.getDocument(TENANT, "doc1").orElseThrow().status())
+                    .isEqualTo(DocumentStatus.QUEUED);
+        }
+
+        assertThat(store.completeDocument(done("doc1"), List.of())).isTrue();
+        assertThat(store.getDocument(TENANT, "doc1").orElseThrow().status()).isEqualTo(DocumentStatus.DONE);
+        assertThat(lucene.inFlightCount()).isZero();
+    }
+
+    @Test
     @DisplayName("search sees pending writes at once, and a write-only burst stays bounded in memory")
     void pendingWritesStayBounded() {
         LuceneMemoryStore lucene = (LuceneMemoryStore) store;
