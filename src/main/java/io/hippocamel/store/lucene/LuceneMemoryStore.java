@@ -189,13 +189,17 @@ public final class LuceneMemoryStore implements MemoryStore {
     @Override
     public boolean updateStatus(String tenant, String id, long expectedVersion, DocumentStatus status, String error) {
         return write(status.isFinal(), () -> {
-            StoredDocument current = currentDocument(tenant, id);
+            StoredDocument durable = inFlight.durable(tenant, id);
+            if (durable == null) {
+                durable = durableDocument(tenant, id);
+            }
+            StoredDocument current = inFlight.apply(durable);
             if (current == null || current.version() != expectedVersion) {
                 return new Written<>(false, NOTHING_WRITTEN);
             }
             if (!status.isFinal() && !current.status().isFinal()) {
                 // one in-between status after another: memory only (see InFlightStatuses)
-                inFlight.set(tenant, id, expectedVersion, status);
+                inFlight.set(durable, status);
                 return new Written<>(true, NOTHING_WRITTEN);
             }
             StoredDocument next = current.withStatus(status, error, Instant.now());
@@ -313,9 +317,18 @@ public final class LuceneMemoryStore implements MemoryStore {
                 .add(new TermQuery(LuceneRecords.kind(LuceneRecords.DOCUMENT)), Occur.FILTER);
         Arrays.stream(DocumentStatus.values()).filter(DocumentStatus::isFinal).forEach(status ->
                 unfinished.add(new TermQuery(new Term(LuceneRecords.STATUS, status.wire())), Occur.MUST_NOT));
-        Sort oldestFirst = new Sort(new SortField(LuceneRecords.CREATED_AT, SortField.Type.LONG),
-                new SortField(LuceneRecords.ID_SORT, SortField.Type.STRING));
-        return query(searcher -> searchAll(searcher, unfinished.build(), oldestFirst));
+        // as in findByCustomId, pending writes replace what the searcher has, so no reopen is needed: this is polled
+        // while documents are processed, and a reopen per poll flushed a tiny segment (more merges) every time
+        Map<String, PendingWrites.Entry> overrides = pending.snapshot();
+        List<StoredDocument> found = new ArrayList<>();
+        overrides.values().stream()
+                .filter(e -> !e.deleted() && !e.document().status().isFinal())
+                .forEach(e -> found.add(inFlight.apply(e.document())));
+        read(searcher -> searchAll(searcher, unfinished.build(), null)).stream()
+                .filter(d -> !overrides.containsKey(ownerOf(d).text()))
+                .forEach(found::add);
+        found.sort(Comparator.comparing(StoredDocument::createdAt).thenComparing(StoredDocument::id));
+        return found;
     }
 
     @Override
@@ -509,8 +522,14 @@ public final class LuceneMemoryStore implements MemoryStore {
 
     /** The latest state of a document. Pending writes first: see {@link PendingWrites} for why the order matters. */
     private StoredDocument currentDocument(String tenant, String id) {
+        StoredDocument inPipeline = inFlight.get(tenant, id);
+        return inPipeline != null ? inPipeline : durableDocument(tenant, id);
+    }
+
+    /** The latest durable state of a document, without its in-memory status. */
+    private StoredDocument durableDocument(String tenant, String id) {
         PendingWrites.Entry entry = pending.get(tenant, id);
-        return inFlight.apply(entry != null ? entry.document() : read(searcher -> load(searcher, tenant, id)));
+        return entry != null ? entry.document() : read(searcher -> load(searcher, tenant, id));
     }
 
     /** The latest chunks of a document, ordered by position; pending writes first, as in {@link #currentDocument}. */
@@ -538,9 +557,7 @@ public final class LuceneMemoryStore implements MemoryStore {
         long seqNo = writer.updateDocuments(ownerOf(document), records.block(document, ordered));
         wal.append(new WriteAheadLog.Put(document, ordered), seqNo);
         pending.written(document, ordered, seqNo);
-        if (document.status().isFinal()) {
-            inFlight.clear(document.tenant(), document.id());
-        }
+        inFlight.written(document);
         lastSeqNo = seqNo;
         return seqNo;
     }
@@ -551,7 +568,7 @@ public final class LuceneMemoryStore implements MemoryStore {
         wal.append(new WriteAheadLog.Delete(tenant, ids), seqNo);
         ids.forEach(id -> {
             pending.deleted(tenant, id, seqNo);
-            inFlight.clear(tenant, id);
+            inFlight.deleted(tenant, id);
         });
         lastSeqNo = seqNo;
         return seqNo;
