@@ -11,7 +11,9 @@ import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.connector.filesystem.FilesystemSourceType;
 import io.hippocamel.connector.gdrive.GoogleDriveSourceType;
 import io.hippocamel.connector.notion.NotionSourceType;
+import io.hippocamel.connector.web.WebSourceType;
 import io.hippocamel.ingest.DocumentService;
+import io.hippocamel.ingest.UrlFetcher;
 import io.hippocamel.store.MemoryStore;
 import java.time.Clock;
 import java.util.List;
@@ -33,8 +35,8 @@ public class ConnectorConfiguration {
 
     @Bean
     Connectors connectors(HippocamelProperties props, Environment env, DocumentService documents, MemoryStore store,
-                          ObjectMapper json, Clock clock, ApiKeys keys) {
-        Map<String, SourceType> types = sourceTypes(json);
+                          ObjectMapper json, Clock clock, ApiKeys keys, UrlFetcher fetcher) {
+        Map<String, SourceType> types = sourceTypes(json, fetcher);
         // ${NAME} placeholders: environment variables (and any other Spring property of that name)
         List<ConnectorConfig> configs = new ConnectorConfigLoader(types, env::getProperty)
                 .loadAll(props.getConnectors().getDir());
@@ -49,14 +51,16 @@ public class ConnectorConfiguration {
 
     @Bean
     ConnectionApiRoutes connectionApiRoutes(Connectors connectors, DocumentService documents, ApiKeys keys,
-                                            ObjectMapper json, JsonResponseWriter writer, ProducerTemplate producer) {
+                                            ObjectMapper json, JsonResponseWriter writer, ProducerTemplate producer,
+                                            UrlFetcher fetcher) {
         return new ConnectionApiRoutes(new Authenticator(keys), new ConnectionApi(connectors, documents,
-                keys::defaultTenant, sourceTypes(json).keySet(), new RequestReader(json), producer), writer);
+                keys::defaultTenant, sourceTypes(json, fetcher).keySet(), new RequestReader(json), producer), writer);
     }
 
     /** The source types of this build, by name. */
-    static Map<String, SourceType> sourceTypes(ObjectMapper json) {
-        return List.of(new FilesystemSourceType(), new GoogleDriveSourceType(json), new NotionSourceType(json))
+    static Map<String, SourceType> sourceTypes(ObjectMapper json, UrlFetcher fetcher) {
+        return List.of(new FilesystemSourceType(), new GoogleDriveSourceType(json), new NotionSourceType(json),
+                        new WebSourceType(fetcher))
                 .stream().collect(Collectors.toMap(SourceType::name, Function.identity()));
     }
 }

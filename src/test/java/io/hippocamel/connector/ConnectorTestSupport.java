@@ -6,12 +6,17 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hippocamel.connector.gdrive.FakeGoogleDrive;
 import io.hippocamel.connector.notion.FakeNotion;
+import io.hippocamel.testsupport.LocalHttpServer;
 import io.hippocamel.testsupport.ServerTestSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,6 +38,21 @@ public abstract class ConnectorTestSupport extends ServerTestSupport {
     protected static final Path FILES = folder("files");
     protected static final Path LIMITED = folder("limited");
     protected static final Path SCHEDULED = folder("scheduled");
+    /** A small website: path (with query) → HTML; anything else answers 404. */
+    protected static final Map<String, String> SITE = new ConcurrentHashMap<>();
+    protected static final List<String> SITE_REQUESTS = new CopyOnWriteArrayList<>();
+    protected static final LocalHttpServer WEB = new LocalHttpServer().handle("/", ex -> {
+        String path = ex.getRequestURI().getRawPath()
+                + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+        SITE_REQUESTS.add(path);
+        String page = SITE.get(path);
+        if (page == null) {
+            LocalHttpServer.respond(ex, 404, "text/html", "<html><body>Not found</body></html>");
+        } else {
+            LocalHttpServer.respond(ex, 200, path.endsWith(".txt") ? "text/plain" : "text/html; charset=utf-8",
+                    page);
+        }
+    });
 
     static {
         REVOKED.revokeRefreshToken();
@@ -100,6 +120,15 @@ public abstract class ConnectorTestSupport extends ServerTestSupport {
                   requestsPerSecond: 100
                   retryBaseDelay: 10ms
                 """.formatted(NOTION.baseUrl()));
+        write("web-test", """
+                id: web-test
+                type: web
+                schedule: "0 0 3 1 1 ? 2099"
+                containerTag: web-test
+                settings:
+                  startUrl: %s
+                  maxDepth: 2
+                """.formatted(WEB.url("/")));
         write("disabled", """
                 # disabled: listed, never run, placeholders left alone
                 id: disabled-example

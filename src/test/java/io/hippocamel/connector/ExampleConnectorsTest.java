@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
+import io.hippocamel.ingest.UrlFetcher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +44,8 @@ class ExampleConnectorsTest {
     }
 
     private static ConnectorConfigLoader loader() {
-        return new ConnectorConfigLoader(ConnectorConfiguration.sourceTypes(new ObjectMapper()),
+        return new ConnectorConfigLoader(ConnectorConfiguration.sourceTypes(new ObjectMapper(),
+                new UrlFetcher(false, 1024, Duration.ofSeconds(1))),
                 name -> "value-of-" + name);
     }
 
