@@ -36,12 +36,13 @@ public class ConnectorConfiguration {
     @Bean
     Connectors connectors(HippocamelProperties props, Environment env, DocumentService documents, MemoryStore store,
                           ObjectMapper json, Clock clock, ApiKeys keys, UrlFetcher fetcher) {
-        Map<String, SourceType> types = sourceTypes(json, fetcher);
+        Map<String, SourceType> types = sourceTypes(json, fetcher, props);
         // ${NAME} placeholders: environment variables (and any other Spring property of that name)
         List<ConnectorConfig> configs = new ConnectorConfigLoader(types, env::getProperty)
                 .loadAll(props.getConnectors().getDir());
         ConnectorState state = new ConnectorState(store, json, clock, props.getConnectors().getLeaseDuration());
-        return new Connectors(configs, new ConnectorSync(documents, state, types, keys::defaultTenant, clock), state);
+        return new Connectors(configs, new ConnectorSync(documents, state, types, keys::defaultTenant, clock,
+                props.getIngest().getMaxFileSize().toBytes()), state);
     }
 
     @Bean
@@ -52,15 +53,16 @@ public class ConnectorConfiguration {
     @Bean
     ConnectionApiRoutes connectionApiRoutes(Connectors connectors, DocumentService documents, ApiKeys keys,
                                             ObjectMapper json, JsonResponseWriter writer, ProducerTemplate producer,
-                                            UrlFetcher fetcher) {
+                                            UrlFetcher fetcher, HippocamelProperties props) {
         return new ConnectionApiRoutes(new Authenticator(keys), new ConnectionApi(connectors, documents,
-                keys::defaultTenant, sourceTypes(json, fetcher).keySet(), new RequestReader(json), producer), writer);
+                keys::defaultTenant, sourceTypes(json, fetcher, props).keySet(), new RequestReader(json), producer), writer);
     }
 
     /** The source types of this build, by name. */
-    static Map<String, SourceType> sourceTypes(ObjectMapper json, UrlFetcher fetcher) {
-        return List.of(new FilesystemSourceType(), new GoogleDriveSourceType(json), new NotionSourceType(json),
-                        new WebSourceType(fetcher))
+    static Map<String, SourceType> sourceTypes(ObjectMapper json, UrlFetcher fetcher, HippocamelProperties props) {
+        long maxBytes = props.getIngest().getMaxFileSize().toBytes();
+        return List.of(new FilesystemSourceType(maxBytes), new GoogleDriveSourceType(json, maxBytes),
+                        new NotionSourceType(json), new WebSourceType(fetcher))
                 .stream().collect(Collectors.toMap(SourceType::name, Function.identity()));
     }
 }

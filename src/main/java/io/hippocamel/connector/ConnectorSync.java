@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -56,32 +57,37 @@ public class ConnectorSync {
     private final Map<String, SourceType> types;
     private final Supplier<String> tenant;
     private final Clock clock;
+    private final long maxBytes;
 
     /**
-     * @param tenant the tenant connector documents belong to (the server's first API key's)
+     * @param tenant   the tenant connector documents belong to (the server's first API key's)
+     * @param maxBytes largest content accepted (hippocamel.ingest.max-file-size); larger items are skipped
      */
     public ConnectorSync(DocumentService documents, ConnectorState state, Map<String, SourceType> types,
-                         Supplier<String> tenant, Clock clock) {
+                         Supplier<String> tenant, Clock clock, long maxBytes) {
         this.documents = documents;
         this.state = state;
         this.types = Map.copyOf(types);
         this.tenant = tenant;
         this.clock = clock;
+        this.maxBytes = maxBytes;
     }
 
     /** Runs the connector unless another run holds its lease; returns the run's report (empty when skipped). */
     public Optional<SyncRun> run(ConnectorConfig config) {
-        Optional<ConnectorState.Lease> lease = state.tryLease(config.id());
-        if (lease.isEmpty()) {
+        Optional<ConnectorState.Lease> taken = state.tryLease(config.id());
+        if (taken.isEmpty()) {
             LOG.info("Connector {}: a sync is already running (here or on another server); skipped", config.id());
             return Optional.empty();
         }
+        // the lease as last renewed: releasing an older version of it would fail and leave it held until expiry
+        AtomicReference<ConnectorState.Lease> lease = new AtomicReference<>(taken.get());
         Instant started = clock.instant();
         Counts counts = new Counts();
         SyncRun run;
         state.saveRun(config.id(), counts.report(SyncRun.RUNNING, null, null, started, null));
         try {
-            run = sync(config, lease.get(), counts, started);
+            run = sync(config, lease, counts, started);
         } catch (SourceException e) {
             run = counts.report(SyncRun.FAILED, e.code().wire(), e.getMessage(), started, clock.instant());
         } catch (RuntimeException e) {
@@ -101,7 +107,8 @@ public class ConnectorSync {
         return Optional.of(run);
     }
 
-    private SyncRun sync(ConnectorConfig config, ConnectorState.Lease lease, Counts counts, Instant started) {
+    private SyncRun sync(ConnectorConfig config, AtomicReference<ConnectorState.Lease> lease, Counts counts,
+                         Instant started) {
         String owner = tenant.get();
         SourceClient source = types.get(config.type()).open(config);
         Map<String, StoredDocument> known = known(owner, config.id());
@@ -111,7 +118,7 @@ public class ConnectorSync {
         String lastError = null;
         String lastCode = null;
         for (SourceClient.SourceItem item : listing.items()) {
-            lease = state.renew(lease);
+            lease.set(state.renew(lease.get()));
             seen.add(item.sourceId());
             StoredDocument current = known.get(item.sourceId());
             if (current == null && known.size() + counts.added >= config.documentLimit()) {
@@ -160,6 +167,12 @@ public class ConnectorSync {
             return;
         }
         SourceClient.SourceContent content = source.content(item);
+        if (content.bytes().length > maxBytes) {
+            LOG.warn("Connector {}: {} is larger than hippocamel.ingest.max-file-size; skipped", config.id(),
+                    item.sourceId());
+            counts.skipped++;
+            return;
+        }
         String hash = sha256(content.bytes());
         Map<String, Object> metadata = metadata(config, item, hash);
         if (usable && hash.equals(current.metadata().get(META_CONTENT_HASH))) {

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param deleted   documents removed because their source item was deleted, trashed or unshared
  * @param unchanged items listed whose source had not changed
  * @param failed    items that could not be fetched (the cursor is then kept, so the next run tries again)
- * @param skipped   new items left out because the connector reached its documentLimit
+ * @param skipped   items left out: new ones past the documentLimit, and any larger than the max file size
  * @param errorCode auth_expired, rate_limited, provider_unavailable, internal, or null
  * @param error     what went wrong, or null
  */

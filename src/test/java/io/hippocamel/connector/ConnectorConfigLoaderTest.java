@@ -30,8 +30,8 @@ class ConnectorConfigLoaderTest {
 
     @BeforeEach
     void setUp() {
-        loader = new ConnectorConfigLoader(Map.of("filesystem", new FilesystemSourceType(),
-                "google-drive", new GoogleDriveSourceType(JSON), "notion", new NotionSourceType(JSON)), ENV::get);
+        loader = new ConnectorConfigLoader(Map.of("filesystem", new FilesystemSourceType(1 << 20),
+                "google-drive", new GoogleDriveSourceType(JSON, 1 << 20), "notion", new NotionSourceType(JSON)), ENV::get);
     }
 
     private Path file(String name, String yaml) throws IOException {

@@ -3,12 +3,13 @@ package io.hippocamel.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hippocamel.config.HippocamelProperties;
+import io.hippocamel.ingest.UrlFetcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
-import io.hippocamel.ingest.UrlFetcher;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class ExampleConnectorsTest {
 
     private static ConnectorConfigLoader loader() {
         return new ConnectorConfigLoader(ConnectorConfiguration.sourceTypes(new ObjectMapper(),
-                new UrlFetcher(false, 1024, Duration.ofSeconds(1))),
+                new UrlFetcher(false, 1024, Duration.ofSeconds(1)), new HippocamelProperties()),
                 name -> "value-of-" + name);
     }
 

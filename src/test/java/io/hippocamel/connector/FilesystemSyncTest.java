@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class FilesystemSyncTest extends ConnectorTestSupport {
 
     @Test
-    @DisplayName("files are mirrored: added, changed once, touched without change, deleted, then nothing to do")
+    @DisplayName("files are mirrored: added, changed once, touched without change, deleted, then nothing to do;"
+            + " hidden, excluded and too large files are left out")
     void mirrorsAFolder() throws IOException {
         Files.writeString(FILES.resolve("notes.md"), "# Notes\n\nThe lighthouse keeper logs the tides at dawn.");
         Files.createDirectories(FILES.resolve("sub"));
@@ -30,6 +31,7 @@ class FilesystemSyncTest extends ConnectorTestSupport {
         Files.write(FILES.resolve("report.docx"), TestFiles.docx("Report", "Quarterly saffron harvest doubled."));
         Files.writeString(FILES.resolve("scratch.tmp"), "excluded by glob");
         Files.writeString(FILES.resolve(".hidden"), "hidden files are skipped");
+        Files.write(FILES.resolve("huge.txt"), new byte[6 * 1024 * 1024]); // over the test's 5MB max-file-size
 
         counts(sync("filesystem", "files-test"), 3, 0, 0);
         JsonNode notes = awaitDoneByCustomId(ConnectorSync.customId("files-test", "notes.md"));

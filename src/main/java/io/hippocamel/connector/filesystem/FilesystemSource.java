@@ -25,11 +25,13 @@ final class FilesystemSource implements SourceClient {
     private final Path root;
     private final List<PathMatcher> include;
     private final List<PathMatcher> exclude;
+    private final long maxBytes;
 
-    FilesystemSource(Path root, String include, String exclude) {
+    FilesystemSource(Path root, String include, String exclude, long maxBytes) {
         this.root = root.toAbsolutePath().normalize();
         this.include = matchers(include);
         this.exclude = matchers(exclude);
+        this.maxBytes = maxBytes;
     }
 
     /**
@@ -77,6 +79,9 @@ final class FilesystemSource implements SourceClient {
                     continue;
                 }
                 BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+                if (attrs.size() > maxBytes) {
+                    continue; // too large to ingest (hippocamel.ingest.max-file-size): left out
+                }
                 String path = relative.toString().replace('\\', '/');
                 items.add(new SourceItem(path, relative.getFileName().toString(), file.toUri().toString(), path,
                         attrs.lastModifiedTime().toInstant(),

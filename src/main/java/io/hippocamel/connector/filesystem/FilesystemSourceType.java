@@ -16,6 +16,13 @@ public class FilesystemSourceType implements SourceType {
 
     public static final String NAME = "filesystem";
 
+    private final long maxBytes;
+
+    /** @param maxBytes files larger than this (hippocamel.ingest.max-file-size) are left out, never read */
+    public FilesystemSourceType(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -49,6 +56,6 @@ public class FilesystemSourceType implements SourceType {
     @Override
     public SourceClient open(ConnectorConfig config) {
         return new FilesystemSource(Path.of(config.settings().get("path")), config.setting("include", null),
-                config.setting("exclude", null));
+                config.setting("exclude", null), maxBytes);
     }
 }

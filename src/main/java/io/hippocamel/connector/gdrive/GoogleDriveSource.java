@@ -50,9 +50,10 @@ final class GoogleDriveSource implements SourceClient {
     private final String folderId;
     private final String driveId;
     private final int pageSize;
+    private final long maxBytes;
 
     GoogleDriveSource(SourceHttp http, GoogleTokens tokens, ObjectMapper json, String apiBaseUrl, String folderId,
-                      String driveId, int pageSize) {
+                      String driveId, int pageSize, long maxBytes) {
         this.http = http;
         this.tokens = tokens;
         this.json = json;
@@ -60,6 +61,7 @@ final class GoogleDriveSource implements SourceClient {
         this.folderId = folderId;
         this.driveId = driveId;
         this.pageSize = pageSize;
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -198,9 +200,13 @@ final class GoogleDriveSource implements SourceClient {
         return params;
     }
 
-    private static boolean supported(JsonNode file) {
+    /** Exportable Google types and binaries within the size limit (a larger file is left out, never downloaded). */
+    private boolean supported(JsonNode file) {
         String mime = file.path("mimeType").asText();
-        return !mime.startsWith(GOOGLE_APPS) || EXPORTS.containsKey(mime);
+        if (mime.startsWith(GOOGLE_APPS)) {
+            return EXPORTS.containsKey(mime);
+        }
+        return file.path("size").asLong(0) <= maxBytes;
     }
 
     private static boolean inAny(JsonNode file, Set<String> folders) {

@@ -25,9 +25,12 @@ public class GoogleDriveSourceType implements SourceType {
     public static final String NAME = "google-drive";
 
     private final ObjectMapper json;
+    private final long maxBytes;
 
-    public GoogleDriveSourceType(ObjectMapper json) {
+    /** @param maxBytes files larger than this (hippocamel.ingest.max-file-size) are left out, never downloaded */
+    public GoogleDriveSourceType(ObjectMapper json, long maxBytes) {
         this.json = json;
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -85,6 +88,6 @@ public class GoogleDriveSourceType implements SourceType {
         return new GoogleDriveSource(http, tokens, json,
                 SourceSettings.url(config, "apiBaseUrl", "https://www.googleapis.com").toString(),
                 config.setting("folderId", null), config.setting("driveId", null),
-                SourceSettings.integer(config, "pageSize", 1000, 1, 1000));
+                SourceSettings.integer(config, "pageSize", 1000, 1, 1000), maxBytes);
     }
 }
