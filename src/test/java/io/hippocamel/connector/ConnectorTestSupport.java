@@ -4,20 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hippocamel.HippocamelApplication;
 import io.hippocamel.connector.gdrive.FakeGoogleDrive;
 import io.hippocamel.connector.notion.FakeNotion;
 import io.hippocamel.testsupport.LocalHttpServer;
-import io.hippocamel.testsupport.ServerTestSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,7 +36,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * connectors (and their container tags); they run on the manual trigger except {@code files-scheduled}, which
  * Quartz fires every second. Secrets reach the files through {@code ${...}} placeholders.
  */
-public abstract class ConnectorTestSupport extends ServerTestSupport {
+@SpringBootTest(classes = HippocamelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ConnectorTestSupport {
+
+    public static final String KEY_A = "sm_connector_key_tenant_a";
+    public static final String KEY_B = "sm_connector_key_tenant_b";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int port;
 
     protected static final FakeGoogleDrive DRIVE = new FakeGoogleDrive();
     protected static final FakeNotion NOTION = new FakeNotion();
@@ -141,13 +159,38 @@ public abstract class ConnectorTestSupport extends ServerTestSupport {
                 """);
     }
 
+    /**
+     * Its own data dir and keys: a context of its own (not {@code ServerTestSupport}'s, whose store it would share).
+     */
     @DynamicPropertySource
     static void connectorProperties(DynamicPropertyRegistry registry) {
+        registry.add("server.address", () -> "127.0.0.1");
         registry.add("hippocamel.data-dir", DATA::toString);
+        registry.add("hippocamel.api-keys[0]", () -> KEY_A);
+        registry.add("hippocamel.api-keys[1]", () -> KEY_B);
+        registry.add("hippocamel.ingest.allow-private-urls", () -> "true");
+        registry.add("hippocamel.ingest.max-file-size", () -> "5MB");
         registry.add("hippocamel.connectors.dir", CONNECTORS::toString);
         registry.add("TEST_DRIVE_CLIENT_SECRET", () -> "client-secret");
         registry.add("TEST_DRIVE_REFRESH_TOKEN", () -> "1//refresh-token");
         registry.add("TEST_NOTION_TOKEN", () -> FakeNotion.TOKEN);
+    }
+
+    /** A temporary folder removed with its content when the JVM exits. */
+    protected static Path tempDir(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // best effort at JVM exit
+                }
+            }));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path folder(String name) {
@@ -164,6 +207,55 @@ public abstract class ConnectorTestSupport extends ServerTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An HTTP answer: status, parsed JSON body (or null) and the raw text. */
+    protected record Response(int status, JsonNode json, String text) {
+    }
+
+    protected Response call(String method, String path, String body, String key) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            b.header("Authorization", "Bearer " + key);
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            boolean json = r.headers().firstValue("Content-Type").orElse("").contains("json") && !r.body().isEmpty();
+            return new Response(r.statusCode(), json ? JSON.readTree(r.body()) : null, r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected Response get(String path) {
+        return call("GET", path, null, KEY_A);
+    }
+
+    protected Response post(String path, String body) {
+        return call("POST", path, body, KEY_A);
+    }
+
+    /** Waits until the document (id or customId) reaches done, and returns it. */
+    protected JsonNode awaitDone(String id) {
+        AtomicReference<JsonNode> doc = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Response r = get("/v3/documents/" + id);
+            doc.set(r.json());
+            String status = r.status() == 200 ? r.json().path("status").asText() : "";
+            return status.equals("done") || status.equals("failed");
+        });
+        assertThat(doc.get().path("status").asText()).as("document %s: %s", id, doc.get().path("error").asText())
+                .isEqualTo("done");
+        return doc.get();
     }
 
     /** The connection as the API shows it to tenant A. */
