@@ -160,9 +160,10 @@ public class ConnectorSync {
 
     private void upsert(ConnectorConfig config, String owner, SourceClient.SourceItem item, StoredDocument current,
                         SourceClient source, Counts counts) {
-        boolean usable = current != null && current.status() != DocumentStatus.FAILED
-                && current.containerTag().equals(config.containerTag());
-        if (usable && Objects.equals(current.metadata().get(META_SOURCE_VERSION), item.version())) {
+        boolean sameTag = current != null && current.containerTag().equals(config.containerTag());
+        // a document whose processing failed is not retried until its source changes: a broken file would
+        // otherwise be downloaded and parsed again on every run
+        if (sameTag && Objects.equals(current.metadata().get(META_SOURCE_VERSION), item.version())) {
             counts.unchanged++;
             return;
         }
@@ -175,7 +176,8 @@ public class ConnectorSync {
         }
         String hash = sha256(content.bytes());
         Map<String, Object> metadata = metadata(config, item, hash);
-        if (usable && hash.equals(current.metadata().get(META_CONTENT_HASH))) {
+        if (sameTag && current.status() != DocumentStatus.FAILED
+                && hash.equals(current.metadata().get(META_CONTENT_HASH))) {
             documents.update(owner, current.id(), new DocumentPatch(null, null, null, metadata));
             counts.unchanged++;
             return;

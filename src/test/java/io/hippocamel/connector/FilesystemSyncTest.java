@@ -23,7 +23,7 @@ class FilesystemSyncTest extends ConnectorTestSupport {
 
     @Test
     @DisplayName("files are mirrored: added, changed once, touched without change, deleted, then nothing to do;"
-            + " hidden, excluded and too large files are left out")
+            + " hidden, excluded and too large files are left out; a file that failed to parse is not retried")
     void mirrorsAFolder() throws IOException {
         Files.writeString(FILES.resolve("notes.md"), "# Notes\n\nThe lighthouse keeper logs the tides at dawn.");
         Files.createDirectories(FILES.resolve("sub"));
@@ -32,8 +32,9 @@ class FilesystemSyncTest extends ConnectorTestSupport {
         Files.writeString(FILES.resolve("scratch.tmp"), "excluded by glob");
         Files.writeString(FILES.resolve(".hidden"), "hidden files are skipped");
         Files.write(FILES.resolve("huge.txt"), new byte[6 * 1024 * 1024]); // over the test's 5MB max-file-size
+        Files.writeString(FILES.resolve("broken.pdf"), "%PDF-1.7 this is not really a PDF");
 
-        counts(sync("filesystem", "files-test"), 3, 0, 0);
+        counts(sync("filesystem", "files-test"), 4, 0, 0);
         JsonNode notes = awaitDoneByCustomId(ConnectorSync.customId("files-test", "notes.md"));
         JsonNode report = awaitDoneByCustomId(ConnectorSync.customId("files-test", "report.docx"));
         JsonNode plan = awaitDoneByCustomId(ConnectorSync.customId("files-test", "sub/plan.txt"));
@@ -42,14 +43,17 @@ class FilesystemSyncTest extends ConnectorTestSupport {
         assertThat(plan.path("metadata").path("source").asText()).isEqualTo("filesystem");
         assertThat(plan.path("metadata").path("path").asText()).isEqualTo("sub/plan.txt");
         assertThat(plan.path("containerTags").get(0).asText()).isEqualTo("files-test");
-        assertThat(list("files-test")).isEqualTo(3);
+        assertThat(list("files-test")).isEqualTo(4);
+        String broken = ConnectorSync.customId("files-test", "broken.pdf");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> get("/v3/documents/" + broken).json().path("status").asText().equals("failed"));
 
         Files.writeString(FILES.resolve("notes.md"), "# Notes\n\nThe lighthouse keeper now logs the storms.");
         Files.setLastModifiedTime(FILES.resolve("sub/plan.txt"), FileTime.from(Instant.now().plusSeconds(5)));
         Files.delete(FILES.resolve("report.docx"));
         JsonNode run = sync("filesystem", "files-test");
         counts(run, 0, 1, 1);
-        assertThat(run.path("unchanged").asInt()).isEqualTo(1);
+        assertThat(run.path("unchanged").asInt()).as("touched plan.txt, and broken.pdf (not retried)").isEqualTo(2);
         JsonNode changed = awaitDoneByCustomId(ConnectorSync.customId("files-test", "notes.md"));
         assertThat(changed.path("content").asText()).contains("storms");
         assertThat(changed.path("id").asText()).isEqualTo(notes.path("id").asText());
@@ -61,7 +65,7 @@ class FilesystemSyncTest extends ConnectorTestSupport {
         String updatedAt = changed.path("updatedAt").asText();
         JsonNode quiet = sync("filesystem", "files-test");
         counts(quiet, 0, 0, 0);
-        assertThat(quiet.path("unchanged").asInt()).isEqualTo(2);
+        assertThat(quiet.path("unchanged").asInt()).isEqualTo(3);
         assertThat(get("/v3/documents/" + ConnectorSync.customId("files-test", "notes.md")).json()
                 .path("updatedAt").asText()).as("a run without changes writes nothing").isEqualTo(updatedAt);
     }
