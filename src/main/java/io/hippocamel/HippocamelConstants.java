@@ -58,4 +58,25 @@ public final class HippocamelConstants {
     public static final String SM_CHUNKS_CREATED = "x-supermemory-chunks-created";
     public static final String SM_CHUNKS_DELETED = "x-supermemory-chunks-deleted";
     public static final String SM_ERROR = "x-supermemory-error";
+
+    // --- connectors
+    /** Manual sync trigger: the body is a connector id; consumed off the caller's thread. */
+    public static final String CONNECTOR_SYNC_QUEUE = "seda:connector-sync";
+    public static final String ROUTE_CONNECTOR_MANUAL = "connector-manual";
+    /** Route template of the scheduled sync; each connector instance gets a route {@code connector-<id>}. */
+    public static final String CONNECTOR_TEMPLATE = "connector-sync";
+    public static final String CONNECTOR_ROUTE_PREFIX = "connector-";
+    /** Path parameters of the /v3/connections routes. */
+    public static final String CONNECTION_ID = "connectionId";
+    public static final String CONNECTION_PROVIDER = "provider";
+    /** Metadata every connector document carries: what it mirrors and from where. */
+    public static final String META_SOURCE = "source";
+    public static final String META_CONNECTOR = "connector";
+    public static final String META_SOURCE_ID = "sourceId";
+    public static final String META_URL = "url";
+    public static final String META_TITLE = "title";
+    public static final String META_MODIFIED_TIME = "modifiedTime";
+    public static final String META_PATH = "path";
+    public static final String META_SOURCE_VERSION = "sourceVersion";
+    public static final String META_CONTENT_HASH = "contentHash";
 }

@@ -53,6 +53,14 @@ public class ApiKeys {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * The tenant of the first configured key (or of the generated one): the owner of what the server writes on its
+     * own, such as connector documents.
+     */
+    public String defaultTenant() {
+        return tenants.values().iterator().next();
+    }
+
     public static String tenantOf(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

@@ -463,6 +463,12 @@ public class HippocamelProperties {
     public static class Connectors {
         /** Folder of connector YAML files. */
         private Path dir = Path.of("./connectors");
+        /**
+         * How long a sync run holds its connector's lease in the store before renewing it; a server that dies
+         * mid-run blocks that connector for at most this long.
+         */
+        @NotNull
+        private Duration leaseDuration = Duration.ofMinutes(10);
 
         public Path getDir() {
             return dir;
@@ -470,6 +476,14 @@ public class HippocamelProperties {
 
         public void setDir(Path dir) {
             this.dir = dir;
+        }
+
+        public Duration getLeaseDuration() {
+            return leaseDuration;
+        }
+
+        public void setLeaseDuration(Duration leaseDuration) {
+            this.leaseDuration = leaseDuration;
         }
     }
 }
