@@ -7,6 +7,7 @@ import io.hippocamel.core.DocumentStatus;
 import io.hippocamel.core.MetadataFilter;
 import io.hippocamel.core.Page;
 import io.hippocamel.core.Scope;
+import io.hippocamel.core.StateRecord;
 import io.hippocamel.core.StoredDocument;
 import java.util.Collection;
 import java.util.List;
@@ -89,6 +90,22 @@ public interface MemoryStore extends AutoCloseable {
     void putBlob(String tenant, String documentId, byte[] content);
 
     Optional<byte[]> getBlob(String tenant, String documentId);
+
+    /** A coordination record shared by every server on this store (connector cursors, run reports, leases). */
+    Optional<StateRecord> getState(String key);
+
+    /**
+     * Stores {@code value} under {@code key} if the stored record's version is {@code expectedVersion} (0: no record
+     * yet) and returns the new record (version + 1); empty, changing nothing, when another writer got there first.
+     * Durable.
+     */
+    Optional<StateRecord> compareAndSetState(String key, String value, long expectedVersion);
+
+    /** Records whose key starts with {@code prefix}, ordered by key. */
+    List<StateRecord> listState(String prefix);
+
+    /** Removes a record; returns whether it existed. Durable. */
+    boolean deleteState(String key);
 
     /** Number of chunks in the store (all tenants): for health and benchmarks. */
     long chunkCount();

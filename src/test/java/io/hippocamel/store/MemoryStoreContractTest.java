@@ -17,6 +17,7 @@ import io.hippocamel.core.MetadataFilter.NumericOperator;
 import io.hippocamel.core.MetadataFilter.Or;
 import io.hippocamel.core.Page;
 import io.hippocamel.core.Scope;
+import io.hippocamel.core.StateRecord;
 import io.hippocamel.core.StoredDocument;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -948,6 +949,136 @@ public abstract class MemoryStoreContractTest {
             }
         } finally {
             writing.set(false);
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- coordination records (connector cursors, run reports, leases) -----------------------------------------
+
+    @Test
+    @DisplayName("state: an unknown key has no record; compare-and-set from version 0 creates it at version 1")
+    void stateCreate() {
+        assertThat(store.getState("connector:a:cursor")).isEmpty();
+
+        assertThat(store.compareAndSetState("connector:a:cursor", "{\"token\":\"1\"}", 0))
+                .contains(new StateRecord("connector:a:cursor", "{\"token\":\"1\"}", 1));
+        assertThat(store.getState("connector:a:cursor"))
+                .contains(new StateRecord("connector:a:cursor", "{\"token\":\"1\"}", 1));
+    }
+
+    @Test
+    @DisplayName("state: compare-and-set succeeds only at the stored version and changes nothing otherwise")
+    void stateCompareAndSet() {
+        store.compareAndSetState("k", "v1", 0);
+
+        assertThat(store.compareAndSetState("k", "lost", 0)).as("create over an existing record").isEmpty();
+        assertThat(store.compareAndSetState("k", "lost", 2)).as("a version from the future").isEmpty();
+        assertThat(store.getState("k")).contains(new StateRecord("k", "v1", 1));
+
+        assertThat(store.compareAndSetState("k", "v2", 1)).contains(new StateRecord("k", "v2", 2));
+        assertThat(store.compareAndSetState("k", "stale", 1)).as("the version just replaced").isEmpty();
+        assertThat(store.getState("k")).contains(new StateRecord("k", "v2", 2));
+        assertThat(store.compareAndSetState("other", "x", 5)).as("no record, version not 0").isEmpty();
+        assertThat(store.getState("other")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("state: listing by prefix returns exactly the matching records, ordered by key")
+    void stateListByPrefix() {
+        for (String key : List.of("connector:b:run", "connector:a:run", "connector:a:cursor", "connectors",
+                "connector;x", "lease:a", "connector:")) {
+            store.compareAndSetState(key, "value of " + key, 0);
+        }
+
+        assertThat(store.listState("connector:")).extracting(StateRecord::key)
+                .containsExactly("connector:", "connector:a:cursor", "connector:a:run", "connector:b:run");
+        assertThat(store.listState("connector:a:")).extracting(StateRecord::value)
+                .containsExactly("value of connector:a:cursor", "value of connector:a:run");
+        assertThat(store.listState("nothing")).isEmpty();
+        assertThat(store.listState("")).hasSize(7);
+    }
+
+    @Test
+    @DisplayName("state: delete removes a record and reports whether it existed; the key can be created again")
+    void stateDelete() {
+        store.compareAndSetState("k", "v1", 0);
+        store.compareAndSetState("k", "v2", 1);
+
+        assertThat(store.deleteState("k")).isTrue();
+        assertThat(store.deleteState("k")).isFalse();
+        assertThat(store.deleteState("never")).isFalse();
+        assertThat(store.getState("k")).isEmpty();
+        assertThat(store.listState("k")).isEmpty();
+        assertThat(store.compareAndSetState("k", "again", 0)).contains(new StateRecord("k", "again", 1));
+    }
+
+    @Test
+    @DisplayName("state: records are neither documents nor chunks of any tenant")
+    void stateIsNotADocument() {
+        store.compareAndSetState("connector:a:cursor", "tenant-a tag-a words", 0);
+
+        assertThat(store.listDocuments(Scope.allTags(TENANT), null, null, 0, 10).total()).isZero();
+        assertThat(store.listUnfinished()).isEmpty();
+        assertThat(store.chunkCount()).isZero();
+        assertThat(store.searchText(Scope.allTags(TENANT), "words", null, null, 10)).isEmpty();
+        assertThat(store.getDocument(TENANT, "connector:a:cursor")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("state: records, versions and deletions survive closing and reopening")
+    void stateSurvivesReopen() {
+        store.compareAndSetState("connector:a:cursor", "c1", 0);
+        store.compareAndSetState("connector:a:cursor", "c2", 1);
+        store.compareAndSetState("connector:a:lease", "owner", 0);
+        store.deleteState("connector:a:lease");
+        store.compareAndSetState("connector:b:run", "{\"status\":\"done\"}", 0);
+
+        store.close();
+        store = reopenStore();
+
+        assertThat(store.listState("connector:")).containsExactly(
+                new StateRecord("connector:a:cursor", "c2", 2),
+                new StateRecord("connector:b:run", "{\"status\":\"done\"}", 1));
+        assertThat(store.compareAndSetState("connector:a:cursor", "c3", 2)).isPresent();
+    }
+
+    @Test
+    @DisplayName("state: concurrent compare-and-set loops never lose an update and never share a version")
+    void stateConcurrentCompareAndSet() throws Exception {
+        int threads = 4;
+        int perThread = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Long>>> results = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    List<Long> won = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        while (true) {
+                            StateRecord current = store.getState("counter").orElse(null);
+                            long version = current == null ? 0 : current.version();
+                            long count = current == null ? 0 : Long.parseLong(current.value());
+                            var next = store.compareAndSetState("counter", Long.toString(count + 1), version);
+                            if (next.isPresent()) {
+                                won.add(next.get().version());
+                                break;
+                            }
+                        }
+                    }
+                    return won;
+                }));
+            }
+            start.countDown();
+            List<Long> versions = new ArrayList<>();
+            for (Future<List<Long>> r : results) {
+                versions.addAll(r.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(versions).doesNotHaveDuplicates().hasSize(threads * perThread);
+            assertThat(store.getState("counter")).contains(
+                    new StateRecord("counter", Integer.toString(threads * perThread), threads * perThread));
+        } finally {
             pool.shutdownNow();
         }
     }

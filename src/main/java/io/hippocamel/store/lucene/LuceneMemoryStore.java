@@ -7,6 +7,7 @@ import io.hippocamel.core.DocumentStatus;
 import io.hippocamel.core.MetadataFilter;
 import io.hippocamel.core.Page;
 import io.hippocamel.core.Scope;
+import io.hippocamel.core.StateRecord;
 import io.hippocamel.core.StoredDocument;
 import io.hippocamel.store.MemoryStore;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -73,6 +75,9 @@ import org.apache.lucene.util.IOUtils;
  *       lock a durable write waits for an fsync of the log that covers it ({@link GroupCommit}), so concurrent
  *       writers share fsyncs; non-final status updates skip that wait. Lucene itself commits at checkpoints (when the
  *       log has grown past a size) and on close; opening replays the log into the index.</li>
+ *   <li><b>Coordination records</b> ({@link StateRecord}) are index records of their own kind, logged and committed
+ *       like documents; all of them are also held in memory (they are few and small), which is what reads consult
+ *       and what compare-and-set checks under the write lock.</li>
  * </ul>
  */
 public final class LuceneMemoryStore implements MemoryStore {
@@ -96,6 +101,8 @@ public final class LuceneMemoryStore implements MemoryStore {
     private final LuceneRecords records = new LuceneRecords();
     private final PendingWrites pending = new PendingWrites();
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Every coordination record by key; written under the write lock, read without it. */
+    private final ConcurrentSkipListMap<String, StateRecord> states = new ConcurrentSkipListMap<>();
     /** Sequence number of the latest index write; set under the write lock right after each index write. */
     private volatile long lastSeqNo = NOTHING_WRITTEN;
     /** Every write up to this sequence number is in the published searcher. */
@@ -134,6 +141,7 @@ public final class LuceneMemoryStore implements MemoryStore {
             indexWriter.commit(); // what was replayed is in the index now, so the old log files can go
             log = WriteAheadLog.start(walFolder, records, nextGeneration);
             searcherManager = new SearcherManager(indexWriter, new Bm25SearcherFactory());
+            loadStates(searcherManager);
             this.blobs = new BlobFiles(directory.resolve("blobs"));
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(searcherManager, log, indexWriter, index, textAnalyzer);
@@ -155,6 +163,24 @@ public final class LuceneMemoryStore implements MemoryStore {
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setSimilarity(TextAnalysis.SIMILARITY);
             return searcher;
+        }
+    }
+
+    /** Reads every coordination record of the opened (replayed) index into memory. */
+    private void loadStates(SearcherManager searcherManager) throws IOException {
+        IndexSearcher searcher = searcherManager.acquire();
+        try {
+            Query query = new TermQuery(LuceneRecords.kind(LuceneRecords.STATE));
+            int count = searcher.count(query);
+            if (count > 0) {
+                StoredFields stored = searcher.storedFields();
+                for (ScoreDoc hit : searcher.search(query, count).scoreDocs) {
+                    StateRecord state = LuceneRecords.toState(stored.document(hit.doc));
+                    states.put(state.key(), state);
+                }
+            }
+        } finally {
+            searcherManager.release(searcher);
         }
     }
 
@@ -344,6 +370,65 @@ public final class LuceneMemoryStore implements MemoryStore {
         return blobs.get(tenant, documentId);
     }
 
+    // ---- coordination records -----------------------------------------------------------------------------------
+
+    @Override
+    public Optional<StateRecord> getState(String key) {
+        return Optional.ofNullable(states.get(requireKey(key)));
+    }
+
+    @Override
+    public Optional<StateRecord> compareAndSetState(String key, String value, long expectedVersion) {
+        requireKey(key);
+        Objects.requireNonNull(value, "state value");
+        if (expectedVersion < 0) {
+            throw new IllegalArgumentException("expectedVersion must not be negative: " + expectedVersion);
+        }
+        return write(true, () -> {
+            StateRecord current = states.get(key);
+            long currentVersion = current == null ? 0 : current.version();
+            if (currentVersion != expectedVersion) {
+                return new Written<>(Optional.<StateRecord>empty(), NOTHING_WRITTEN);
+            }
+            StateRecord next = new StateRecord(key, value, expectedVersion + 1);
+            long seqNo = writer.updateDocument(LuceneRecords.stateKey(key), LuceneRecords.stateRecord(next));
+            wal.append(new WriteAheadLog.PutState(next), seqNo);
+            states.put(key, next);
+            lastSeqNo = seqNo;
+            return new Written<>(Optional.of(next), seqNo);
+        });
+    }
+
+    @Override
+    public List<StateRecord> listState(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        return states.tailMap(prefix, true).values().stream()
+                .takeWhile(state -> state.key().startsWith(prefix))
+                .toList();
+    }
+
+    @Override
+    public boolean deleteState(String key) {
+        requireKey(key);
+        return write(true, () -> {
+            if (!states.containsKey(key)) {
+                return new Written<>(false, NOTHING_WRITTEN);
+            }
+            long seqNo = writer.deleteDocuments(LuceneRecords.stateKey(key));
+            wal.append(new WriteAheadLog.DeleteState(key), seqNo);
+            states.remove(key);
+            lastSeqNo = seqNo;
+            return new Written<>(true, seqNo);
+        });
+    }
+
+    private static String requireKey(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("state key must not be empty");
+        }
+        return key;
+    }
+
     @Override
     public long chunkCount() {
         return query(searcher -> (long) searcher.count(new TermQuery(LuceneRecords.kind(LuceneRecords.CHUNK))));
@@ -462,6 +547,11 @@ public final class LuceneMemoryStore implements MemoryStore {
     private void apply(IndexWriter target, WriteAheadLog.Entry entry) throws IOException {
         if (entry instanceof WriteAheadLog.Put put) {
             target.updateDocuments(ownerOf(put.document()), records.block(put.document(), put.chunks()));
+        } else if (entry instanceof WriteAheadLog.PutState putState) {
+            target.updateDocument(LuceneRecords.stateKey(putState.state().key()),
+                    LuceneRecords.stateRecord(putState.state()));
+        } else if (entry instanceof WriteAheadLog.DeleteState deleteState) {
+            target.deleteDocuments(LuceneRecords.stateKey(deleteState.key()));
         } else {
             WriteAheadLog.Delete delete = (WriteAheadLog.Delete) entry;
             target.deleteDocuments(owners(delete.tenant(), delete.ids()));

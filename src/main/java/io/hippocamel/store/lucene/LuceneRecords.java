@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hippocamel.core.Chunk;
 import io.hippocamel.core.DocumentStatus;
+import io.hippocamel.core.StateRecord;
 import io.hippocamel.core.StoredDocument;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -61,6 +62,11 @@ final class LuceneRecords {
     static final String TEXT = "text";
     static final String VECTOR = "vector";
     static final String VECTOR_BYTES = "vectorBytes";
+    /** Coordination records ({@link StateRecord}): a third kind, outside every tenant and never searched. */
+    static final String STATE = "state";
+    static final String STATE_KEY = "stateKey";
+    static final String STATE_VALUE = "stateValue";
+    static final String STATE_VERSION = "stateVersion";
 
     private static final String TRUE = "true";
 
@@ -76,6 +82,25 @@ final class LuceneRecords {
      */
     static Term owner(String tenant, String documentId) {
         return new Term(OWNER, tenant.length() + ":" + tenant + documentId);
+    }
+
+    /** The term naming one coordination record; only state records carry this field. */
+    static Term stateKey(String key) {
+        return new Term(STATE_KEY, key);
+    }
+
+    static Document stateRecord(StateRecord state) {
+        Document record = new Document();
+        record.add(new StringField(KIND, STATE, Field.Store.NO));
+        record.add(new StringField(STATE_KEY, state.key(), Field.Store.YES));
+        record.add(new StoredField(STATE_VALUE, state.value()));
+        record.add(new StoredField(STATE_VERSION, state.version()));
+        return record;
+    }
+
+    static StateRecord toState(Document stored) {
+        return new StateRecord(stored.get(STATE_KEY), stored.get(STATE_VALUE),
+                stored.getField(STATE_VERSION).numericValue().longValue());
     }
 
     static Term kind(String kind) {

@@ -1,6 +1,7 @@
 package io.hippocamel.store.lucene;
 
 import io.hippocamel.core.Chunk;
+import io.hippocamel.core.StateRecord;
 import io.hippocamel.core.StoredDocument;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -39,7 +40,7 @@ import org.apache.lucene.util.IOUtils;
 final class WriteAheadLog implements Closeable {
 
     /** One logged index write. */
-    sealed interface Entry permits Put, Delete {
+    sealed interface Entry permits Put, Delete, PutState, DeleteState {
     }
 
     /** A document block written: the document record and all its chunks. */
@@ -50,6 +51,14 @@ final class WriteAheadLog implements Closeable {
     record Delete(String tenant, List<String> ids) implements Entry {
     }
 
+    /** A coordination record written (its whole new state). */
+    record PutState(StateRecord state) implements Entry {
+    }
+
+    /** A coordination record removed. */
+    record DeleteState(String key) implements Entry {
+    }
+
     @FunctionalInterface
     interface Replayer {
         void apply(Entry entry) throws IOException;
@@ -58,6 +67,8 @@ final class WriteAheadLog implements Closeable {
     private static final Pattern FILE_NAME = Pattern.compile("wal-(\\d+)\\.log");
     private static final byte PUT = 1;
     private static final byte DELETE = 2;
+    private static final byte PUT_STATE = 3;
+    private static final byte DELETE_STATE = 4;
     private static final int HEADER_BYTES = 2 * Integer.BYTES;
 
     private final Path folder;
@@ -267,6 +278,14 @@ final class WriteAheadLog implements Closeable {
                         out.writeFloat(v);
                     }
                 }
+            } else if (entry instanceof PutState putState) {
+                out.writeByte(PUT_STATE);
+                writeString(out, putState.state().key());
+                writeString(out, putState.state().value());
+                out.writeLong(putState.state().version());
+            } else if (entry instanceof DeleteState deleteState) {
+                out.writeByte(DELETE_STATE);
+                writeString(out, deleteState.key());
             } else {
                 Delete delete = (Delete) entry;
                 out.writeByte(DELETE);
@@ -299,6 +318,12 @@ final class WriteAheadLog implements Closeable {
                     chunks.add(new Chunk(id, documentId, position, text, vector));
                 }
                 return new Put(document, chunks);
+            }
+            if (type == PUT_STATE) {
+                return new PutState(new StateRecord(readString(in), readString(in), in.readLong()));
+            }
+            if (type == DELETE_STATE) {
+                return new DeleteState(readString(in));
             }
             String tenant = readString(in);
             int count = in.readInt();

@@ -9,6 +9,7 @@ import io.hippocamel.core.ChunkHit;
 import io.hippocamel.core.DocumentSort;
 import io.hippocamel.core.DocumentStatus;
 import io.hippocamel.core.Scope;
+import io.hippocamel.core.StateRecord;
 import io.hippocamel.core.StoredDocument;
 import io.hippocamel.store.MemoryStore;
 import io.hippocamel.store.MemoryStoreContractTest;
@@ -66,6 +67,30 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
         try (MemoryStore recovered = new LuceneMemoryStore(crashCopy, DIMENSION)) {
             assertHoldsOneOfEach(recovered);
         }
+    }
+
+    @Test
+    @DisplayName("after an unclean stop, coordination records and their deletions are replayed from the log")
+    void stateSurvivesUncleanStop() throws IOException {
+        store.compareAndSetState("connector:a:cursor", "c1", 0);
+        store.compareAndSetState("connector:a:cursor", "c2", 1);
+        store.compareAndSetState("connector:a:lease", "owner", 0);
+        store.deleteState("connector:a:lease");
+        checkpointed().compareAndSetState("connector:b:cursor", "after checkpoint", 0);
+
+        copyAsIfKilled(dir, crashCopy);
+
+        try (MemoryStore recovered = new LuceneMemoryStore(crashCopy, DIMENSION)) {
+            assertThat(recovered.listState("connector:")).containsExactly(
+                    new StateRecord("connector:a:cursor", "c2", 2),
+                    new StateRecord("connector:b:cursor", "after checkpoint", 1));
+        }
+    }
+
+    /** The store after a checkpoint: what came before is in a Lucene commit, not (only) in the log. */
+    private MemoryStore checkpointed() {
+        ((LuceneMemoryStore) store).checkpointNow();
+        return store;
     }
 
     @Test
