@@ -46,8 +46,13 @@ import io.hippocamel.router.UpstreamResponseHandler;
 import io.hippocamel.search.FilterParser;
 import io.hippocamel.search.SearchService;
 import io.hippocamel.store.MemoryStore;
+import io.hippocamel.store.elasticsearch.ElasticsearchMemoryStore;
+import io.hippocamel.store.elasticsearch.EsConnection;
+import io.hippocamel.store.elasticsearch.EsIndices;
 import io.hippocamel.store.lucene.LuceneMemoryStore;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,9 +70,22 @@ public class HippocamelConfiguration {
     MemoryStore memoryStore(HippocamelProperties props, Embedder embedder) {
         return switch (props.getStore().getType()) {
             case LUCENE -> new LuceneMemoryStore(props.getDataDir().resolve("store"), embedder.dimension());
-            case ELASTICSEARCH -> throw new IllegalStateException(
-                    "hippocamel.store.type=elasticsearch is not available in this build; use lucene");
+            case ELASTICSEARCH -> elasticsearchStore(props.getStore().getElasticsearch(), embedder.dimension());
         };
+    }
+
+    private static MemoryStore elasticsearchStore(HippocamelProperties.Elasticsearch es, int dimension) {
+        if (es.getUrl() == null || es.getUrl().isBlank()) {
+            throw new IllegalStateException("hippocamel.store.type=elasticsearch needs hippocamel.store.elasticsearch.url"
+                    + " (config/application.yaml, or the ES_URL environment variable)");
+        }
+        EsConnection connection = new EsConnection(Arrays.asList(es.getUrl().split(",")), es.getApiKey(),
+                es.getUsername(), es.getPassword(),
+                es.getCaCertificate() == null || es.getCaCertificate().isBlank() ? null : Path.of(es.getCaCertificate()),
+                es.getCaFingerprint(),
+                es.getConnectTimeout(), es.getSocketTimeout());
+        return new ElasticsearchMemoryStore(connection.newClient(),
+                new EsIndices(es.getIndexPrefix(), es.getShards(), es.getReplicas()), dimension);
     }
 
     @Bean

@@ -18,7 +18,7 @@ import java.util.Locale;
  * @param shards   primary shards of the documents index (BM25 statistics are per shard: one keeps them exact)
  * @param replicas replicas of every index
  */
-record EsIndices(String prefix, int shards, int replicas) {
+public record EsIndices(String prefix, int shards, int replicas) {
 
     /** Nested chunks per document: far above Elasticsearch's default of 10,000, so long books fit. */
     static final int MAX_CHUNKS_PER_DOCUMENT = 200_000;
@@ -27,7 +27,7 @@ record EsIndices(String prefix, int shards, int replicas) {
     /** Most chunks one search returns. */
     static final int MAX_HITS = 1_000;
 
-    EsIndices {
+    public EsIndices {
         if (prefix == null || prefix.isBlank() || !prefix.equals(prefix.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("index prefix must be non-blank lower case: " + prefix);
         }
