@@ -20,6 +20,7 @@ import io.hippocamel.ingest.ChunkStep;
 import io.hippocamel.ingest.Chunker;
 import io.hippocamel.ingest.ContentExtractor;
 import io.hippocamel.ingest.DocumentEvents;
+import io.hippocamel.ingest.DocumentLeases;
 import io.hippocamel.ingest.DocumentService;
 import io.hippocamel.ingest.EmbedStep;
 import io.hippocamel.ingest.ExtractStep;
@@ -143,18 +144,28 @@ public class HippocamelConfiguration {
         return new IngestRoutes.Errors(failureHandler);
     }
 
+    /** Claims on documents being processed: needed only when several servers share an Elasticsearch store. */
     @Bean
-    IngestRoutes ingestRoutes(HippocamelProperties props, MemoryStore store, ContentExtractor extractor,
-                              UrlFetcher fetcher, Chunker chunker, Embedder embedder, Clock clock,
-                              IngestFailureHandler failureHandler, DocumentEvents events) {
-        return new IngestRoutes(props.getIngest(), new ExtractStep(store, extractor, fetcher),
-                new ChunkStep(store, chunker), new EmbedStep(store, embedder), new IndexStep(store, clock, events),
-                failureHandler);
+    DocumentLeases documentLeases(HippocamelProperties props, MemoryStore store, Clock clock) {
+        return props.getStore().getType() == HippocamelProperties.StoreType.ELASTICSEARCH
+                ? new DocumentLeases(store, clock, props.getStore().getElasticsearch().getLeaseTtl())
+                : DocumentLeases.disabled();
     }
 
     @Bean
-    IngestRecoveryRoute ingestRecoveryRoute(MemoryStore store, IngestQueue queue) {
-        return new IngestRecoveryRoute(new IngestRecovery(store, queue));
+    IngestRoutes ingestRoutes(HippocamelProperties props, MemoryStore store, ContentExtractor extractor,
+                              UrlFetcher fetcher, Chunker chunker, Embedder embedder, Clock clock,
+                              IngestFailureHandler failureHandler, DocumentEvents events, DocumentLeases leases) {
+        return new IngestRoutes(props.getIngest(), new ExtractStep(store, extractor, fetcher),
+                new ChunkStep(store, chunker), new EmbedStep(store, embedder), new IndexStep(store, clock, events),
+                failureHandler, leases);
+    }
+
+    @Bean
+    IngestRecoveryRoute ingestRecoveryRoute(HippocamelProperties props, MemoryStore store, IngestQueue queue,
+                                            DocumentLeases leases, Clock clock) {
+        return new IngestRecoveryRoute(new IngestRecovery(store, queue, leases, clock),
+                leases.enabled() ? props.getStore().getElasticsearch().getAbandonedCheckInterval() : null);
     }
 
     // --- search and API

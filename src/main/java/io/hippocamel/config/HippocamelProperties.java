@@ -133,6 +133,28 @@ public class HippocamelProperties {
         /** Response timeout of one request. */
         @NotNull
         private Duration socketTimeout = Duration.ofSeconds(60);
+        /** How long a server's claim on a document it is processing lasts (longer than processing one document). */
+        @NotNull
+        private Duration leaseTtl = Duration.ofMinutes(5);
+        /** How often each server looks for documents another server accepted or claimed, then died. */
+        @NotNull
+        private Duration abandonedCheckInterval = Duration.ofSeconds(30);
+
+        public Duration getLeaseTtl() {
+            return leaseTtl;
+        }
+
+        public void setLeaseTtl(Duration leaseTtl) {
+            this.leaseTtl = leaseTtl;
+        }
+
+        public Duration getAbandonedCheckInterval() {
+            return abandonedCheckInterval;
+        }
+
+        public void setAbandonedCheckInterval(Duration abandonedCheckInterval) {
+            this.abandonedCheckInterval = abandonedCheckInterval;
+        }
 
         public String getUrl() {
             return url;
