@@ -5,6 +5,8 @@ import io.hippocamel.store.MemoryStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,8 @@ public class IngestRecovery {
     private final IngestQueue queue;
     private final DocumentLeases leases;
     private final Clock clock;
+    /** Documents {@link #resumeAbandoned} queued here, and when: not queued again while they may still wait here. */
+    private final Map<String, Instant> resumed = new ConcurrentHashMap<>();
 
     public IngestRecovery(MemoryStore store, IngestQueue queue) {
         this(store, queue, DocumentLeases.disabled(), Clock.systemUTC());
@@ -54,18 +58,22 @@ public class IngestRecovery {
     public int resumeAbandoned() {
         leases.purgeExpired();
         Instant settled = clock.instant().minus(leases.ttl());
-        int resumed = 0;
+        resumed.values().removeIf(at -> at.isBefore(settled));
+        int count = 0;
         for (StoredDocument doc : store.listUnfinished()) {
-            // recently accepted or updated documents are still in their server's queue
-            if (doc.updatedAt() != null && doc.updatedAt().isAfter(settled) || !leases.isFree(doc)) {
+            // recently accepted or updated documents are still in their server's queue, or already in ours
+            String key = doc.tenant().length() + ":" + doc.tenant() + doc.id() + "@" + doc.version();
+            if (doc.updatedAt() != null && doc.updatedAt().isAfter(settled) || resumed.containsKey(key)
+                    || !leases.isFree(doc)) {
                 continue;
             }
+            resumed.put(key, clock.instant());
             queue.enqueue(new IngestJob(doc.tenant(), doc.id(), doc.version()));
-            resumed++;
+            count++;
         }
-        if (resumed > 0) {
-            LOG.info("resuming {} abandoned document(s)", resumed);
+        if (count > 0) {
+            LOG.info("resuming {} abandoned document(s)", count);
         }
-        return resumed;
+        return count;
     }
 }

@@ -22,8 +22,11 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -32,6 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * node: what one writes the other finds and deletes, and a document one accepted before dying the other finishes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the second test stops the first server
 class TwoServersOnElasticsearchTest {
 
     private static final String KEY = "sm_two_servers_key";
@@ -82,6 +86,7 @@ class TwoServersOnElasticsearchTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("a document added through one server is found, searched and deleted through the other")
     void writtenThroughOneFoundAndDeletedThroughTheOther() throws Exception {
         String id = add(first, "Ada keeps her bicycle in the blue shed behind the bakery.");
@@ -99,6 +104,7 @@ class TwoServersOnElasticsearchTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("a document the first server accepted and died on is processed by the second")
     void abandonedDocumentFinishedByTheOtherServer() throws Exception {
         // the first server accepts a document but never gets to process it: its pipeline is stopped, then it dies
