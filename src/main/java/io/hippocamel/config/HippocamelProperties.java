@@ -86,6 +86,7 @@ public class HippocamelProperties {
         /** lucene (embedded, default) or elasticsearch. */
         @NotNull
         private StoreType type = StoreType.LUCENE;
+        @Valid
         private final Elasticsearch elasticsearch = new Elasticsearch();
 
         public StoreType getType() {
