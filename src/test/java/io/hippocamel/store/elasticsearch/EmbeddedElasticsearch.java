@@ -67,6 +67,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 // a nearly full disk must not turn the test indices read-only
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
                 .build();
+        // installs Elasticsearch's logging provider (the node cannot start without one); its one-line complaint that
+        // log4j-core is not the active Log4j backend is harmless: the node's logs go through SLF4J like everything else
         LogConfigurator.configureWithoutConfig(settings);
         Node node = new EmbeddedNode(new Environment(settings, null),
                 List.of(Netty4Plugin.class, RootInfoPlugin.class));
