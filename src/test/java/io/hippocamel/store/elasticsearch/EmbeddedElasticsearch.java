@@ -41,7 +41,13 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 sharedUrl = external;
             } else {
                 Path home = temporaryHome();
-                EmbeddedElasticsearch shared = start(home, home.resolve("data"), 0);
+                EmbeddedElasticsearch shared;
+                try {
+                    shared = start(home, home.resolve("data"), 0);
+                } catch (RuntimeException | Error e) {
+                    deleteRecursively(home); // a node that did not start leaves no folder behind
+                    throw e;
+                }
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     shared.close();
                     deleteRecursively(home);
