@@ -20,6 +20,7 @@ public final class HippocamelConstants {
     public static final String ROUTE_INGEST_EMBED = "ingest-embed";
     public static final String ROUTE_INGEST_INDEX = "ingest-index";
     public static final String INGEST_ERRORS = "ingest-errors";
+    public static final String ROUTE_INGEST_ABANDONED = "ingest-abandoned";
 
     // --- API
     public static final String API_ERRORS = "api-errors";

@@ -20,6 +20,7 @@ import io.hippocamel.ingest.ChunkStep;
 import io.hippocamel.ingest.Chunker;
 import io.hippocamel.ingest.ContentExtractor;
 import io.hippocamel.ingest.DocumentEvents;
+import io.hippocamel.ingest.DocumentLeases;
 import io.hippocamel.ingest.DocumentService;
 import io.hippocamel.ingest.EmbedStep;
 import io.hippocamel.ingest.ExtractStep;
@@ -46,8 +47,13 @@ import io.hippocamel.router.UpstreamResponseHandler;
 import io.hippocamel.search.FilterParser;
 import io.hippocamel.search.SearchService;
 import io.hippocamel.store.MemoryStore;
+import io.hippocamel.store.elasticsearch.ElasticsearchMemoryStore;
+import io.hippocamel.store.elasticsearch.EsConnection;
+import io.hippocamel.store.elasticsearch.EsIndices;
 import io.hippocamel.store.lucene.LuceneMemoryStore;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,9 +71,22 @@ public class HippocamelConfiguration {
     MemoryStore memoryStore(HippocamelProperties props, Embedder embedder) {
         return switch (props.getStore().getType()) {
             case LUCENE -> new LuceneMemoryStore(props.getDataDir().resolve("store"), embedder.dimension());
-            case ELASTICSEARCH -> throw new IllegalStateException(
-                    "hippocamel.store.type=elasticsearch is not available in this build; use lucene");
+            case ELASTICSEARCH -> elasticsearchStore(props.getStore().getElasticsearch(), embedder.dimension());
         };
+    }
+
+    private static MemoryStore elasticsearchStore(HippocamelProperties.Elasticsearch es, int dimension) {
+        if (es.getUrl() == null || es.getUrl().isBlank()) {
+            throw new IllegalStateException("hippocamel.store.type=elasticsearch needs hippocamel.store.elasticsearch.url"
+                    + " (config/application.yaml, or the ES_URL environment variable)");
+        }
+        EsConnection connection = new EsConnection(Arrays.asList(es.getUrl().split(",")), es.getApiKey(),
+                es.getUsername(), es.getPassword(),
+                es.getCaCertificate() == null || es.getCaCertificate().isBlank() ? null : Path.of(es.getCaCertificate()),
+                es.getCaFingerprint(),
+                es.getConnectTimeout(), es.getSocketTimeout());
+        return new ElasticsearchMemoryStore(connection.newClient(),
+                new EsIndices(es.getIndexPrefix(), es.getShards(), es.getReplicas()), dimension);
     }
 
     @Bean
@@ -125,18 +144,28 @@ public class HippocamelConfiguration {
         return new IngestRoutes.Errors(failureHandler);
     }
 
+    /** Claims on documents being processed: needed only when several servers share an Elasticsearch store. */
     @Bean
-    IngestRoutes ingestRoutes(HippocamelProperties props, MemoryStore store, ContentExtractor extractor,
-                              UrlFetcher fetcher, Chunker chunker, Embedder embedder, Clock clock,
-                              IngestFailureHandler failureHandler, DocumentEvents events) {
-        return new IngestRoutes(props.getIngest(), new ExtractStep(store, extractor, fetcher),
-                new ChunkStep(store, chunker), new EmbedStep(store, embedder), new IndexStep(store, clock, events),
-                failureHandler);
+    DocumentLeases documentLeases(HippocamelProperties props, MemoryStore store, Clock clock) {
+        return props.getStore().getType() == HippocamelProperties.StoreType.ELASTICSEARCH
+                ? new DocumentLeases(store, clock, props.getStore().getElasticsearch().getLeaseTtl())
+                : DocumentLeases.disabled();
     }
 
     @Bean
-    IngestRecoveryRoute ingestRecoveryRoute(MemoryStore store, IngestQueue queue) {
-        return new IngestRecoveryRoute(new IngestRecovery(store, queue));
+    IngestRoutes ingestRoutes(HippocamelProperties props, MemoryStore store, ContentExtractor extractor,
+                              UrlFetcher fetcher, Chunker chunker, Embedder embedder, Clock clock,
+                              IngestFailureHandler failureHandler, DocumentEvents events, DocumentLeases leases) {
+        return new IngestRoutes(props.getIngest(), new ExtractStep(store, extractor, fetcher),
+                new ChunkStep(store, chunker), new EmbedStep(store, embedder), new IndexStep(store, clock, events),
+                failureHandler, leases);
+    }
+
+    @Bean
+    IngestRecoveryRoute ingestRecoveryRoute(HippocamelProperties props, MemoryStore store, IngestQueue queue,
+                                            DocumentLeases leases, Clock clock) {
+        return new IngestRecoveryRoute(new IngestRecovery(store, queue, leases, clock),
+                leases.enabled() ? props.getStore().getElasticsearch().getAbandonedCheckInterval() : null);
     }
 
     // --- search and API

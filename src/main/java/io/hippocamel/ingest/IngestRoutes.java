@@ -34,9 +34,18 @@ public class IngestRoutes extends RouteBuilder {
     private final EmbedStep embedStep;
     private final IndexStep indexStep;
     private final IngestFailureHandler failureHandler;
+    private final DocumentLeases leases;
 
     public IngestRoutes(HippocamelProperties.Ingest config, ExtractStep extractStep, ChunkStep chunkStep,
                         EmbedStep embedStep, IndexStep indexStep, IngestFailureHandler failureHandler) {
+        this(config, extractStep, chunkStep, embedStep, indexStep, failureHandler, DocumentLeases.disabled());
+    }
+
+    /** With claims on documents, for a store several servers share (see {@link DocumentLeases}). */
+    public IngestRoutes(HippocamelProperties.Ingest config, ExtractStep extractStep, ChunkStep chunkStep,
+                        EmbedStep embedStep, IndexStep indexStep, IngestFailureHandler failureHandler,
+                        DocumentLeases leases) {
+        this.leases = leases;
         this.config = config;
         this.extractStep = extractStep;
         this.chunkStep = chunkStep;
@@ -70,6 +79,7 @@ public class IngestRoutes extends RouteBuilder {
     public void configure() {
         from(INGEST_QUEUE + "?concurrentConsumers=" + config.getWorkers() + "&size=100000&blockWhenFull=true")
                 .routeId(ROUTE_INGEST_EXTRACT).routeConfigurationId(INGEST_ERRORS)
+                .bean(leases, "claim")
                 .setProperty(INGEST_JOB, body())
                 .bean(extractStep, "extract")
                 .to(INGEST_CHUNK);
@@ -95,6 +105,7 @@ public class IngestRoutes extends RouteBuilder {
                 .to(INGEST_INDEX);
 
         from(INGEST_INDEX).routeId(ROUTE_INGEST_INDEX).routeConfigurationId(INGEST_ERRORS)
-                .bean(indexStep, "index");
+                .bean(indexStep, "index")
+                .bean(leases, "release");
     }
 }

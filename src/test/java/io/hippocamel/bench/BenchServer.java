@@ -2,6 +2,7 @@ package io.hippocamel.bench;
 
 import io.hippocamel.HippocamelApplication;
 import io.hippocamel.api.ApiKeys;
+import io.hippocamel.store.elasticsearch.EmbeddedElasticsearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ final class BenchServer implements AutoCloseable {
                 "--hippocamel.data-dir=" + dataDir.toAbsolutePath(),
                 "--hippocamel.api-keys[0]=" + API_KEY,
                 "--spring.main.banner-mode=off"));
+        args.addAll(storeArgs(dataDir));
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplication(HippocamelApplication.class)
                 .run(args.toArray(String[]::new));
@@ -51,6 +53,22 @@ final class BenchServer implements AutoCloseable {
         Progress.log("server", "started on 127.0.0.1:%d in %.1f s, data dir %s", port, (System.nanoTime() - t0) / 1e9,
                 dataDir);
         return new BenchServer(context, port);
+    }
+
+    /**
+     * With {@code -Dbench.store=elasticsearch}: the Elasticsearch store on the embedded node (or ES_URL), in indices
+     * of their own for every server start, so each section starts from an empty pool as it does on Lucene.
+     */
+    private static List<String> storeArgs(Path dataDir) {
+        if (!"elasticsearch".equals(System.getProperty("bench.store", "lucene"))) {
+            return List.of();
+        }
+        String prefix = "bench-" + dataDir.getFileName().toString().toLowerCase(java.util.Locale.ROOT) + "-"
+                + System.currentTimeMillis();
+        return List.of("--hippocamel.store.type=elasticsearch",
+                "--hippocamel.store.elasticsearch.url=" + EmbeddedElasticsearch.url(),
+                "--hippocamel.store.elasticsearch.index-prefix=" + prefix,
+                "--hippocamel.store.elasticsearch.replicas=0");
     }
 
     ApiClient client() {

@@ -43,6 +43,10 @@ final class SearchLatencyBenchmark {
 
     static Result run(BenchOptions options) {
         int[] sizes = options.quick() ? new int[] {1_000, 3_000} : new int[] {10_000, 100_000};
+        String chosen = System.getProperty("bench.latency-sizes", "default");
+        if (!"default".equals(chosen)) { // e.g. 10000: a shorter run (the Elasticsearch comparison)
+            sizes = java.util.Arrays.stream(chosen.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        }
         int warmup = options.size(1_000, 50);
         int measured = options.size(1_000, 200);
         int perClient = options.size(200, 25);

@@ -1,0 +1,660 @@
+package io.hippocamel.store.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.OpType;
+import co.elastic.clients.elasticsearch._types.Result;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.ChildScoreMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
+import co.elastic.clients.json.JsonData;
+import co.elastic.clients.transport.TransportException;
+import io.hippocamel.core.Chunk;
+import io.hippocamel.core.ChunkHit;
+import io.hippocamel.core.DocumentSort;
+import io.hippocamel.core.DocumentStatus;
+import io.hippocamel.core.MetadataFilter;
+import io.hippocamel.core.Page;
+import io.hippocamel.core.Scope;
+import io.hippocamel.core.StateRecord;
+import io.hippocamel.core.StoredDocument;
+import io.hippocamel.store.MemoryStore;
+import io.hippocamel.store.elasticsearch.EsRecords.BlobSource;
+import io.hippocamel.store.elasticsearch.EsRecords.ChunkSource;
+import io.hippocamel.store.elasticsearch.EsRecords.DocumentSource;
+import io.hippocamel.store.elasticsearch.EsRecords.StateSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.elasticsearch.client.ResponseException;
+
+/**
+ * The shared {@link MemoryStore}: several Hippocamel servers on one Elasticsearch cluster (layout in
+ * {@link EsRecords}, indices in {@link EsIndices}).
+ *
+ * <ul>
+ *   <li><b>Atomic documents.</b> A document and its chunks are one Elasticsearch document (chunks nested), so every
+ *       write replaces both at once and no copy of metadata, tag or status can disagree with its chunks. Chunks are
+ *       searchable while the document's status is {@code done}: search filters on the parent's status.</li>
+ *   <li><b>Compare-and-set.</b> Every check-and-write reads the document (real-time GET) and writes it back with
+ *       {@code if_seq_no}/{@code if_primary_term} (or {@code op_type=create}); when another writer, in this server or
+ *       another one, got there first, it reads again. A completion racing a delete therefore never resurrects the
+ *       document nor leaves orphan chunks.</li>
+ *   <li><b>Visibility.</b> Lookups by id are real-time. Queries (search, listings, counts) refresh the documents
+ *       index first when this server wrote since the last refresh, instead of refreshing on every write (each refresh
+ *       makes a segment); writes of other servers become searchable within the index refresh interval (1 s).
+ *       Recovery listings and customId lookups always refresh.</li>
+ *   <li><b>Durability.</b> Elasticsearch acknowledges a write after its translog is fsynced (the default
+ *       {@code index.translog.durability: request}).</li>
+ *   <li><b>Text.</b> Analysed here ({@link EsText}), so BM25 sees the Lucene store's terms on any cluster.</li>
+ * </ul>
+ */
+public final class ElasticsearchMemoryStore implements MemoryStore {
+
+    private static final int PAGE = 1_000;
+    private static final int CONFLICT = 409;
+    /**
+     * Elasticsearch's BM25 keeps the constant {@code k1 + 1} factor that Lucene's drops; dividing by it gives the
+     * contract's scores (the same numbers as the Lucene store) without changing the ranking.
+     */
+    private static final float BM25_CONSTANT_FACTOR = 1.2f + 1;
+    private static final List<String> FINAL_STATUSES = Arrays.stream(DocumentStatus.values())
+            .filter(DocumentStatus::isFinal).map(DocumentStatus::wire).toList();
+
+    private final ElasticsearchClient client;
+    private final EsIndices indices;
+    private final int dimension;
+    private final BulkIngester<CompletableFuture<BulkOutcome>> ingester;
+    /** Writes to the documents index done by this server; the refresh below covers those up to refreshedUpTo. */
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong refreshedUpTo = new AtomicLong();
+    private final Object refreshLock = new Object();
+
+    /** Opens the store on the cluster behind {@code client}, creating its indices when missing. */
+    public ElasticsearchMemoryStore(ElasticsearchClient client, EsIndices indices, int dimension) {
+        if (dimension <= 0) {
+            throw new IllegalArgumentException("dimension must be positive: " + dimension);
+        }
+        this.client = Objects.requireNonNull(client, "client");
+        this.indices = indices;
+        this.dimension = dimension;
+        indices.ensure(client, dimension);
+        this.ingester = BulkIngester.of(b -> b.client(client).maxOperations(500).maxConcurrentRequests(2)
+                .listener(new BulkOutcome.Listener()));
+    }
+
+    // ---- writes -------------------------------------------------------------------------------------------------
+
+    @Override
+    public void putDocument(StoredDocument document) {
+        modify(document.tenant(), document.id(), current -> new Change<>(replacement(document, current), null));
+    }
+
+    @Override
+    public void putDocuments(Collection<StoredDocument> documents) {
+        // the last of several versions of one document wins, as if they were put one after the other
+        Map<String, StoredDocument> latest = new LinkedHashMap<>();
+        documents.forEach(d -> latest.put(owner(d), d));
+        if (latest.size() <= 1) {
+            latest.values().forEach(this::putDocument);
+            return;
+        }
+        // one multi-get and one bulk of compare-and-set writes; a document whose write lost a race is redone alone
+        List<String> ids = List.copyOf(latest.keySet());
+        List<MultiGetResponseItem<DocumentSource>> current = call(() -> client.mget(m -> m
+                .index(indices.documents()).ids(ids), DocumentSource.class)).docs();
+        List<CompletableFuture<BulkOutcome>> outcomes = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            var got = current.get(i).result();
+            Current existing = got.found() ? new Current(got.source(), got.seqNo(), got.primaryTerm()) : null;
+            DocumentSource next = replacement(latest.get(ids.get(i)), existing);
+            String id = ids.get(i);
+            CompletableFuture<BulkOutcome> outcome = new CompletableFuture<>();
+            ingester.add(existing == null
+                    ? BulkOperation.of(op -> op.create(x -> x.index(indices.documents()).id(id).document(next)))
+                    : BulkOperation.of(op -> op.index(x -> x.index(indices.documents()).id(id).document(next)
+                            .ifSeqNo(existing.seqNo()).ifPrimaryTerm(existing.primaryTerm()))), outcome);
+            outcomes.add(outcome);
+        }
+        ingester.flush();
+        List<StoredDocument> redo = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            BulkOutcome outcome = await(outcomes.get(i));
+            if (outcome.conflict()) {
+                redo.add(latest.get(ids.get(i)));
+            } else if (outcome.error() != null) {
+                throw new IllegalStateException("cannot store document " + ids.get(i) + ": " + outcome.error());
+            }
+        }
+        writes.incrementAndGet();
+        redo.forEach(this::putDocument);
+    }
+
+    @Override
+    public boolean updateStatus(String tenant, String id, long expectedVersion, DocumentStatus status, String error) {
+        return modify(tenant, id, current -> {
+            if (current == null || current.document().version() != expectedVersion) {
+                return new Change<>(null, false);
+            }
+            StoredDocument next = current.document().withStatus(status, error, Instant.now());
+            return new Change<>(DocumentSource.of(next, current.source().chunkList()), true);
+        });
+    }
+
+    @Override
+    public boolean completeDocument(StoredDocument document, List<Chunk> chunks) {
+        chunks.forEach(chunk -> validate(document, chunk));
+        List<ChunkSource> sources = chunks.stream().map(this::withUnitVector).map(ChunkSource::of).toList();
+        DocumentSource next = DocumentSource.of(document, sources);
+        return modify(document.tenant(), document.id(), current ->
+                current == null || current.document().version() != document.version()
+                        ? new Change<>(null, false) : new Change<>(next, true));
+    }
+
+    @Override
+    public boolean deleteDocument(String tenant, String id) {
+        String owner = EsRecords.owner(tenant, id);
+        Result result = call(() -> client.delete(d -> d.index(indices.documents()).id(owner))).result();
+        writes.incrementAndGet();
+        // after the document: a crash in between leaves an orphan file rather than a document without its upload
+        call(() -> client.delete(d -> d.index(indices.blobs()).id(owner)));
+        return result == Result.Deleted;
+    }
+
+    @Override
+    public long deleteByContainerTags(String tenant, Collection<String> containerTags) {
+        if (containerTags.isEmpty()) {
+            return 0;
+        }
+        refresh();
+        Query query = Query.of(q -> q.bool(b -> b
+                .filter(EsFilterQueries.term(EsRecords.TENANT, tenant))
+                .filter(anyOf(EsRecords.CONTAINER_TAG, containerTags))));
+        List<String> owners = new ArrayList<>();
+        scan(query, hit -> owners.add(hit.id()));
+        long deleted = 0;
+        for (int from = 0; from < owners.size(); from += PAGE) {
+            List<String> page = owners.subList(from, Math.min(owners.size(), from + PAGE));
+            deleted += call(() -> client.bulk(b -> b.operations(page.stream()
+                    .map(id -> BulkOperation.of(op -> op.delete(d -> d.index(indices.documents()).id(id))))
+                    .toList()))).items().stream().filter(item -> "deleted".equals(item.result())).count();
+            writes.incrementAndGet();
+            call(() -> client.bulk(b -> b.operations(page.stream()
+                    .map(id -> BulkOperation.of(op -> op.delete(d -> d.index(indices.blobs()).id(id))))
+                    .toList())));
+        }
+        return deleted;
+    }
+
+    @Override
+    public void putBlob(String tenant, String documentId, byte[] content) {
+        call(() -> client.index(i -> i.index(indices.blobs()).id(EsRecords.owner(tenant, documentId))
+                .document(new BlobSource(tenant, content))));
+    }
+
+    // ---- reads --------------------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<StoredDocument> getDocument(String tenant, String id) {
+        GetResponse<DocumentSource> got = call(() -> client.get(g -> g.index(indices.documents())
+                .id(EsRecords.owner(tenant, id)).sourceIncludes(EsRecords.JSON), DocumentSource.class));
+        return got.found() ? Optional.of(got.source().document()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<StoredDocument> findByCustomId(String tenant, String customId) {
+        refresh(); // another server may have just taken this customId
+        SearchResponse<DocumentSource> found = call(() -> client.search(s -> s.index(indices.documents())
+                .query(q -> q.bool(b -> b.filter(EsFilterQueries.term(EsRecords.TENANT, tenant))
+                        .filter(EsFilterQueries.term(EsRecords.CUSTOM_ID, customId))))
+                // custom ids are unique per tenant; should two ever share one, the most recently updated wins
+                .sort(o -> o.field(f -> f.field(EsRecords.UPDATED_AT).order(SortOrder.Desc)))
+                .size(1).source(src -> src.filter(f -> f.includes(EsRecords.JSON))), DocumentSource.class));
+        return found.hits().hits().stream().findFirst().map(hit -> hit.source().document());
+    }
+
+    @Override
+    public List<Chunk> getChunks(String tenant, String documentId) {
+        GetResponse<DocumentSource> got = call(() -> client.get(g -> g.index(indices.documents())
+                .id(EsRecords.owner(tenant, documentId)).sourceIncludes(EsRecords.CHUNKS), DocumentSource.class));
+        if (!got.found()) {
+            return List.of();
+        }
+        return got.source().chunkList().stream().map(ChunkSource::chunk)
+                .sorted(Comparator.comparingInt(Chunk::position)).toList();
+    }
+
+    @Override
+    public Page<StoredDocument> listDocuments(Scope scope, MetadataFilter filter, DocumentSort sort, int offset,
+                                              int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        if ((long) offset + limit > EsIndices.MAX_RESULT_WINDOW) {
+            throw new IllegalArgumentException("offset + limit must not exceed " + EsIndices.MAX_RESULT_WINDOW);
+        }
+        DocumentSort effective = sort == null ? DocumentSort.NEWEST_FIRST : sort;
+        String field = effective.field() == DocumentSort.Field.UPDATED_AT ? EsRecords.UPDATED_AT : EsRecords.CREATED_AT;
+        SortOrder order = effective.descending() ? SortOrder.Desc : SortOrder.Asc;
+        ensureFresh();
+        SearchResponse<DocumentSource> found = call(() -> client.search(s -> s.index(indices.documents())
+                .query(q -> q.bool(b -> b.filter(scopeFilters(scope, filter, null, false))))
+                .sort(o -> o.field(f -> f.field(field).order(order)))
+                .sort(o -> o.field(f -> f.field(EsRecords.DOC_ID).order(order)))
+                .from(offset).size(limit).trackTotalHits(t -> t.enabled(true))
+                .source(src -> src.filter(f -> f.includes(EsRecords.JSON))), DocumentSource.class));
+        List<StoredDocument> items = found.hits().hits().stream().map(hit -> hit.source().document()).toList();
+        return new Page<>(items, found.hits().total() == null ? items.size() : found.hits().total().value());
+    }
+
+    @Override
+    public List<StoredDocument> listUnfinished() {
+        refresh(); // recovery must see what every server accepted
+        Query unfinished = Query.of(q -> q.bool(b -> b.mustNot(anyOf(EsRecords.STATUS, FINAL_STATUSES))));
+        List<StoredDocument> documents = new ArrayList<>();
+        scan(unfinished, hit -> documents.add(hit.source().document()));
+        return documents;
+    }
+
+    @Override
+    public List<ChunkHit> searchText(Scope scope, String query, MetadataFilter filter, String documentId, int k) {
+        if (query == null || query.isBlank() || k <= 0) {
+            return List.of();
+        }
+        Map<String, Integer> terms = EsText.queryTerms(query);
+        if (terms.isEmpty()) {
+            return List.of(); // only stop words
+        }
+        int size = Math.min(k, EsIndices.MAX_HITS);
+        // one clause per distinct term, boosted by its count: scores as repeating the term would, like Lucene's
+        List<Query> clauses = terms.entrySet().stream().map(e -> Query.of(q -> q.term(t -> t
+                .field(EsRecords.CHUNK_TERMS).value(e.getKey()).boost((float) e.getValue())))).toList();
+        // a document scores as its best chunk, so the best k chunks are among the inner hits of the best k documents
+        Query chunks = Query.of(q -> q.nested(n -> n.path(EsRecords.CHUNKS).scoreMode(ChildScoreMode.Max)
+                .query(c -> c.bool(b -> b.should(clauses)))
+                .innerHits(ih -> ih.size(size).source(src -> src.filter(f -> f.excludes(EsRecords.CHUNK_TERMS))))));
+        ensureFresh();
+        return chunkHits(call(() -> client.search(s -> s.index(indices.documents())
+                .query(q -> q.bool(b -> b.must(chunks).filter(scopeFilters(scope, filter, documentId, true))))
+                .size(size).source(src -> src.filter(f -> f.includes(EsRecords.CONTAINER_TAG))),
+                DocumentSource.class)), size).stream()
+                .map(hit -> new ChunkHit(hit.chunk(), hit.containerTag(), hit.score() / BM25_CONSTANT_FACTOR))
+                .toList();
+    }
+
+    @Override
+    public List<ChunkHit> searchVector(Scope scope, float[] vector, MetadataFilter filter, String documentId, int k) {
+        if (vector == null || vector.length == 0 || k <= 0) {
+            return List.of();
+        }
+        checkDimension(vector);
+        int size = Math.min(k, EsIndices.MAX_HITS);
+        List<Float> query = new ArrayList<>(vector.length);
+        for (float v : unit(vector)) {
+            query.add(v);
+        }
+        // nested kNN ranks documents by their best chunk, so as for text the best k chunks are in the inner hits
+        ensureFresh();
+        SearchResponse<DocumentSource> found = call(() -> client.search(s -> s.index(indices.documents())
+                .knn(kn -> kn.field(EsRecords.CHUNK_VECTOR).queryVector(query).k(size)
+                        .numCandidates(Math.min(10_000, Math.max(100, 2 * size)))
+                        .filter(scopeFilters(scope, filter, documentId, true))
+                        .innerHits(ih -> ih.size(size)
+                                .source(src -> src.filter(f -> f.excludes(EsRecords.CHUNK_TERMS)))))
+                .size(size).source(src -> src.filter(f -> f.includes(EsRecords.CONTAINER_TAG))),
+                DocumentSource.class));
+        // cosine similarity scores (1 + cosine) / 2; rounding can land a hair outside [0,1]
+        return chunkHits(found, size).stream()
+                .map(hit -> new ChunkHit(hit.chunk(), hit.containerTag(), Math.min(1f, Math.max(0f, hit.score()))))
+                .toList();
+    }
+
+    @Override
+    public Optional<byte[]> getBlob(String tenant, String documentId) {
+        GetResponse<BlobSource> got = call(() -> client.get(g -> g.index(indices.blobs())
+                .id(EsRecords.owner(tenant, documentId)), BlobSource.class));
+        return got.found() ? Optional.of(got.source().content()) : Optional.empty();
+    }
+
+    @Override
+    public long chunkCount() {
+        ensureFresh();
+        SearchResponse<Void> found = call(() -> client.search(s -> s.index(indices.documents()).size(0)
+                .aggregations("chunks", a -> a.sum(sum -> sum.field(EsRecords.CHUNK_TOTAL))), Void.class));
+        return Math.round(found.aggregations().get("chunks").sum().value());
+    }
+
+    // ---- coordination records -----------------------------------------------------------------------------------
+
+    @Override
+    public Optional<StateRecord> getState(String key) {
+        GetResponse<StateSource> got = call(() -> client.get(g -> g.index(indices.state()).id(key),
+                StateSource.class));
+        return got.found() ? Optional.of(toRecord(got.source())) : Optional.empty();
+    }
+
+    @Override
+    public Optional<StateRecord> compareAndSetState(String key, String value, long expectedVersion) {
+        GetResponse<StateSource> got = call(() -> client.get(g -> g.index(indices.state()).id(key),
+                StateSource.class));
+        long stored = got.found() ? got.source().version() : 0;
+        if (stored != expectedVersion) {
+            return Optional.empty();
+        }
+        StateSource next = new StateSource(key, value, expectedVersion + 1);
+        try {
+            client.index(i -> {
+                i.index(indices.state()).id(key).document(next);
+                return got.found() ? i.ifSeqNo(got.seqNo()).ifPrimaryTerm(got.primaryTerm()) : i.opType(OpType.Create);
+            });
+            return Optional.of(toRecord(next));
+        } catch (ElasticsearchException | IOException e) {
+            if (isConflict(e)) {
+                return Optional.empty(); // another writer got there first
+            }
+            throw failure("cannot write state " + key, e);
+        }
+    }
+
+    @Override
+    public List<StateRecord> listState(String prefix) {
+        call(() -> client.indices().refresh(r -> r.index(indices.state())));
+        List<StateRecord> records = new ArrayList<>();
+        List<FieldValue> after = new ArrayList<>();
+        while (true) {
+            SearchResponse<StateSource> page = call(() -> client.search(s -> {
+                s.index(indices.state()).query(q -> q.prefix(p -> p.field("key").value(prefix)))
+                        .sort(o -> o.field(f -> f.field("key").order(SortOrder.Asc))).size(PAGE);
+                return after.isEmpty() ? s : s.searchAfter(after);
+            }, StateSource.class));
+            page.hits().hits().forEach(hit -> records.add(toRecord(hit.source())));
+            if (page.hits().hits().size() < PAGE) {
+                return records;
+            }
+            after.clear();
+            after.addAll(page.hits().hits().get(PAGE - 1).sort());
+        }
+    }
+
+    @Override
+    public boolean deleteState(String key) {
+        return call(() -> client.delete(d -> d.index(indices.state()).id(key))).result() == Result.Deleted;
+    }
+
+    private static StateRecord toRecord(StateSource source) {
+        return new StateRecord(source.key(), source.value(), source.version());
+    }
+
+    /** Closes the bulk ingester (sending what it holds) and the connection. Idempotent. */
+    @Override
+    public void close() {
+        ingester.close();
+        try {
+            client._transport().close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the Elasticsearch client", e);
+        }
+    }
+
+    // ---- write machinery ----------------------------------------------------------------------------------------
+
+    /** A stored document as read for a compare-and-set write. */
+    private record Current(DocumentSource source, long seqNo, long primaryTerm) {
+        StoredDocument document() {
+            return source.document();
+        }
+    }
+
+    /** What a write step decided: the new source (null: write nothing) and the result to return. */
+    private record Change<T>(DocumentSource next, T result) {
+    }
+
+    /**
+     * Reads a document, lets {@code step} decide, and writes the result only if nobody wrote the document meanwhile;
+     * otherwise reads again and lets {@code step} decide again.
+     */
+    private <T> T modify(String tenant, String id, Function<Current, Change<T>> step) {
+        Objects.requireNonNull(tenant, "document tenant");
+        Objects.requireNonNull(id, "document id");
+        String owner = EsRecords.owner(tenant, id);
+        while (true) {
+            GetResponse<DocumentSource> got = call(() -> client.get(g -> g.index(indices.documents()).id(owner),
+                    DocumentSource.class));
+            Current current = got.found() ? new Current(got.source(), got.seqNo(), got.primaryTerm()) : null;
+            Change<T> change = step.apply(current);
+            if (change.next() == null) {
+                return change.result();
+            }
+            try {
+                client.index(i -> {
+                    i.index(indices.documents()).id(owner).document(change.next());
+                    return current == null ? i.opType(OpType.Create)
+                            : i.ifSeqNo(current.seqNo()).ifPrimaryTerm(current.primaryTerm());
+                });
+                writes.incrementAndGet();
+                return change.result();
+            } catch (ElasticsearchException | IOException e) {
+                if (!isConflict(e)) {
+                    throw failure("cannot write document " + id, e);
+                }
+                // another writer got there first: decide again on what it wrote
+            }
+        }
+    }
+
+    /** The new source for a put: keeps the stored chunks only when the version is unchanged. */
+    private static DocumentSource replacement(StoredDocument document, Current current) {
+        boolean sameVersion = current != null && current.document().version() == document.version();
+        return DocumentSource.of(document, sameVersion ? current.source().chunkList() : List.of());
+    }
+
+    /** Refreshes the documents index if this server wrote since the last refresh (read-your-writes). */
+    private void ensureFresh() {
+        long written = writes.get();
+        if (written <= refreshedUpTo.get()) {
+            return;
+        }
+        synchronized (refreshLock) {
+            if (written > refreshedUpTo.get()) {
+                long upTo = writes.get();
+                call(() -> client.indices().refresh(r -> r.index(indices.documents())));
+                refreshedUpTo.accumulateAndGet(upTo, Math::max);
+            }
+        }
+    }
+
+    /** Refreshes the documents index unconditionally: also makes other servers' writes searchable. */
+    private void refresh() {
+        long upTo = writes.get();
+        call(() -> client.indices().refresh(r -> r.index(indices.documents())));
+        refreshedUpTo.accumulateAndGet(upTo, Math::max);
+    }
+
+    // ---- queries ------------------------------------------------------------------------------------------------
+
+    /** Tenant, container tags, document, metadata filter and (for chunk searches) status done. */
+    private static List<Query> scopeFilters(Scope scope, MetadataFilter filter, String documentId,
+                                            boolean searchableOnly) {
+        List<Query> filters = new ArrayList<>();
+        filters.add(EsFilterQueries.term(EsRecords.TENANT, scope.tenant()));
+        if (!scope.containerTags().isEmpty()) {
+            filters.add(anyOf(EsRecords.CONTAINER_TAG, scope.containerTags()));
+        }
+        if (documentId != null) {
+            filters.add(EsFilterQueries.term(EsRecords.DOC_ID, documentId));
+        }
+        if (filter != null) {
+            filters.add(EsFilterQueries.toQuery(filter));
+        }
+        if (searchableOnly) {
+            filters.add(EsFilterQueries.term(EsRecords.STATUS, DocumentStatus.DONE.wire()));
+        }
+        return filters;
+    }
+
+    private static Query anyOf(String field, Collection<String> values) {
+        List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(terms))));
+    }
+
+    /** Every document matching {@code query}, oldest first, in pages (search_after), without chunks. */
+    private void scan(Query query, java.util.function.Consumer<Hit<DocumentSource>> each) {
+        List<FieldValue> after = new ArrayList<>();
+        while (true) {
+            SearchRequest request = SearchRequest.of(s -> {
+                s.index(indices.documents()).query(query).size(PAGE)
+                        .sort(o -> o.field(f -> f.field(EsRecords.CREATED_AT).order(SortOrder.Asc)))
+                        .sort(o -> o.field(f -> f.field(EsRecords.DOC_ID).order(SortOrder.Asc)))
+                        .sort(o -> o.field(f -> f.field(EsRecords.TENANT).order(SortOrder.Asc)))
+                        .source(src -> src.filter(f -> f.includes(EsRecords.JSON)));
+                return after.isEmpty() ? s : s.searchAfter(after);
+            });
+            List<Hit<DocumentSource>> hits = call(() -> client.search(request, DocumentSource.class)).hits().hits();
+            hits.forEach(each);
+            if (hits.size() < PAGE) {
+                return;
+            }
+            after.clear();
+            after.addAll(hits.get(hits.size() - 1).sort());
+        }
+    }
+
+    /** The inner hits (chunks) of every document hit, best first, at most {@code k}. */
+    private static List<ChunkHit> chunkHits(SearchResponse<DocumentSource> found, int k) {
+        List<ChunkHit> hits = new ArrayList<>();
+        for (Hit<DocumentSource> document : found.hits().hits()) {
+            String containerTag = document.source() == null ? null : document.source().containerTag();
+            InnerHitsResult inner = document.innerHits().get(EsRecords.CHUNKS);
+            if (inner == null) {
+                continue;
+            }
+            for (Hit<JsonData> chunk : inner.hits().hits()) {
+                ChunkSource source = chunk.source().to(ChunkSource.class);
+                float score = chunk.score() == null ? 0f : chunk.score().floatValue();
+                hits.add(new ChunkHit(source.chunk(), containerTag, score));
+            }
+        }
+        hits.sort(Comparator.comparingDouble(ChunkHit::score).reversed());
+        return hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits;
+    }
+
+    // ---- vectors ------------------------------------------------------------------------------------------------
+
+    private void validate(StoredDocument document, Chunk chunk) {
+        if (!document.id().equals(chunk.documentId())) {
+            throw new IllegalArgumentException("chunk " + chunk.id() + " belongs to " + chunk.documentId()
+                    + ", not to " + document.id());
+        }
+        if (chunk.vector() == null) {
+            throw new IllegalArgumentException("chunk " + chunk.id() + " has no vector");
+        }
+        checkDimension(chunk.vector());
+    }
+
+    private void checkDimension(float[] vector) {
+        if (vector.length != dimension) {
+            throw new IllegalArgumentException("vector has " + vector.length + " dimensions, the store " + dimension);
+        }
+    }
+
+    /** The chunk as given when its vector is unit length (as embedders deliver it), else with a normalised copy. */
+    private Chunk withUnitVector(Chunk chunk) {
+        float[] unit = unit(chunk.vector());
+        return unit == chunk.vector() ? chunk
+                : new Chunk(chunk.id(), chunk.documentId(), chunk.position(), chunk.text(), unit);
+    }
+
+    /** Vectors within rounding of length 1 are returned as they are, so stored vectors come back exactly as given. */
+    private static float[] unit(float[] vector) {
+        double squares = 0;
+        for (float v : vector) {
+            squares += (double) v * v;
+        }
+        double norm = Math.sqrt(squares);
+        if (norm == 0 || !Double.isFinite(norm)) {
+            throw new IllegalArgumentException("vector must be finite and not zero");
+        }
+        if (Math.abs(norm - 1) < 1e-4) {
+            return vector;
+        }
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = (float) (vector[i] / norm);
+        }
+        return unit;
+    }
+
+    private static String owner(StoredDocument document) {
+        Objects.requireNonNull(document.tenant(), "document tenant");
+        Objects.requireNonNull(document.id(), "document id");
+        return EsRecords.owner(document.tenant(), document.id());
+    }
+
+    // ---- plumbing -----------------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface IoCall<T> {
+        T call() throws IOException;
+    }
+
+    /** Runs a client call; a cluster that cannot be reached is an UncheckedIOException. */
+    private static <T> T call(IoCall<T> call) {
+        try {
+            return call.call();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch request failed", e);
+        }
+    }
+
+    /**
+     * Whether a write lost a compare-and-set race (HTTP 409). The client reports it as an ElasticsearchException or,
+     * depending on the request, as an IOException wrapping the low-level ResponseException.
+     */
+    private static boolean isConflict(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ElasticsearchException es && es.status() == CONFLICT
+                    || t instanceof TransportException te && te.statusCode() == CONFLICT
+                    || t instanceof ResponseException re && re.getResponse().getStatusLine().getStatusCode() == CONFLICT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RuntimeException failure(String message, Exception e) {
+        return e instanceof RuntimeException runtime ? runtime : new UncheckedIOException(message, (IOException) e);
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a bulk write", e);
+        } catch (ExecutionException e) {
+            throw new UncheckedIOException("bulk write failed", new IOException(e.getCause()));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.hippocamel.api;
+
+import io.hippocamel.store.elasticsearch.EmbeddedElasticsearch;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The search API tests again, on a server whose store is Elasticsearch (the embedded node, or ES_URL): same requests,
+ * same expected answers as on the embedded Lucene store.
+ */
+class SearchApiOnElasticsearchTest extends SearchApiTest {
+
+    private static final String PREFIX = "api-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @DynamicPropertySource
+    static void elasticsearchStore(DynamicPropertyRegistry registry) {
+        registry.add("hippocamel.store.type", () -> "elasticsearch");
+        registry.add("hippocamel.store.elasticsearch.url", EmbeddedElasticsearch::url);
+        registry.add("hippocamel.store.elasticsearch.index-prefix", () -> PREFIX);
+        registry.add("hippocamel.store.elasticsearch.replicas", () -> "0");
+    }
+}
