@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,6 +46,11 @@ final class BenchServer implements AutoCloseable {
                 "--hippocamel.api-keys[0]=" + API_KEY,
                 "--spring.main.banner-mode=off"));
         args.addAll(List.of(extraArgs));
+        String common = System.getProperty("bench.server-args", "").strip();
+        if (!common.isEmpty()) {
+            // bench.server-args: space-separated key=value settings, as a lever under test
+            Arrays.stream(common.split("\\s+")).map(a -> a.startsWith("--") ? a : "--" + a).forEach(args::add);
+        }
         ConfigurableApplicationContext context = new SpringApplication(HippocamelApplication.class)
                 .run(args.toArray(String[]::new));
         int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));

@@ -77,8 +77,7 @@ final class LocomoBenchmark {
 
             DocumentRanker ranker = new DocumentRanker(server.bean(MemoryStore.class), server.bean(Embedder.class),
                     server.bean(HippocamelProperties.class).getSearch());
-            List<RetrievalMode> modes = List.of(RetrievalMode.BM25, RetrievalMode.VECTORS, RetrievalMode.rrf(60),
-                    RetrievalMode.blend(0.3), RetrievalMode.blend(0.5), RetrievalMode.blend(0.7));
+            List<RetrievalMode> modes = RetrievalMode.compared();
             List<Score> scores = new ArrayList<>();
             for (RetrievalMode mode : modes) {
                 scores.add(evaluate(ranker, mode, server.tenant(), questions, diaIds));

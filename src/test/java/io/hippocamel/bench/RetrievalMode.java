@@ -2,6 +2,7 @@ package io.hippocamel.bench;
 
 import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.search.SearchMode;
+import java.util.List;
 
 /**
  * One way of retrieving, for the quality sections: BM25 only, vectors only, or hybrid with a fusion method.
@@ -17,6 +18,12 @@ record RetrievalMode(String label, SearchMode mode, HippocamelProperties.Fusion 
 
     static final RetrievalMode BM25 = new RetrievalMode("BM25 only", SearchMode.TEXT, null, 0, 60);
     static final RetrievalMode VECTORS = new RetrievalMode("vectors only", SearchMode.VECTOR, null, 0, 60);
+
+    /** The modes both quality sections compare: each retriever alone, RRF and the blend at several weights. */
+    static List<RetrievalMode> compared() {
+        return List.of(BM25, VECTORS, rrf(60), blend(0.1), blend(0.2), blend(0.3), blend(0.4), blend(0.5),
+                blend(0.7));
+    }
 
     static RetrievalMode rrf(int k) {
         return new RetrievalMode("hybrid RRF (k=" + k + ")", SearchMode.HYBRID, HippocamelProperties.Fusion.RRF, 0,

@@ -90,8 +90,7 @@ final class SciFactBenchmark {
             HippocamelProperties.Search served = server.bean(HippocamelProperties.class).getSearch();
             DocumentRanker ranker = new DocumentRanker(store, server.bean(Embedder.class), served);
             int chunkLimit = 100 * maxChunks;
-            List<RetrievalMode> modes = List.of(RetrievalMode.BM25, RetrievalMode.VECTORS, RetrievalMode.rrf(60),
-                    RetrievalMode.blend(0.3), RetrievalMode.blend(0.5), RetrievalMode.blend(0.7));
+            List<RetrievalMode> modes = RetrievalMode.compared();
             List<Score> scores = new ArrayList<>();
             for (RetrievalMode mode : modes) {
                 scores.add(evaluate(ranker.service(mode, chunkLimit), mode, scope, queries, chunkLimit, corpusIds));
@@ -105,9 +104,10 @@ final class SciFactBenchmark {
                     40, corpusIds);
             scores.add(new Score(asServed, servedScore.ndcg10(), Double.NaN, servedScore.msPerQuery()));
 
-            Score rrf = scores.get(2);
-            Score bestBlend = scores.subList(3, 6).stream().max((a, b) -> Double.compare(a.ndcg10(), b.ndcg10()))
-                    .orElseThrow();
+            Score rrf = scores.stream().filter(sc -> sc.mode().fusion() == HippocamelProperties.Fusion.RRF)
+                    .findFirst().orElseThrow();
+            Score bestBlend = scores.stream().filter(sc -> sc.mode().fusion() == HippocamelProperties.Fusion.BLEND)
+                    .max((a, b) -> Double.compare(a.ndcg10(), b.ndcg10())).orElseThrow();
             Score winner = rrf.ndcg10() >= bestBlend.ndcg10() ? rrf : bestBlend;
             Progress.log(SECTION, "winner: %s (nDCG@10 %.4f; RRF %.4f, best blend %.4f)", winner.mode().label(),
                     winner.ndcg10(), rrf.ndcg10(), bestBlend.ndcg10());
