@@ -379,7 +379,7 @@ public class HippocamelProperties {
         /** Blend: weight of the vector score (1 - weight goes to BM25). */
         @DecimalMin("0")
         @DecimalMax("1")
-        private double vectorWeight = 0.5;
+        private double vectorWeight = 0.3;
         /** Candidates fetched from each of BM25 and kNN before fusion. */
         @Min(1)
         @Max(1000)

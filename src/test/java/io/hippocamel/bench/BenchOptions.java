@@ -49,6 +49,11 @@ record BenchOptions(Set<String> sections, boolean quick, Path report, Path dataR
         return sections.contains(section);
     }
 
+    /** Whether the quality sections also measure each lever on a server of its own (not in a quick run). */
+    boolean levers() {
+        return !quick && Boolean.parseBoolean(System.getProperty("bench.levers", "true"));
+    }
+
     /** {@code full} normally, {@code small} in a quick run. */
     int size(int full, int small) {
         return quick ? small : full;

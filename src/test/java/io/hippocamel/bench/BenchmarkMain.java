@@ -21,7 +21,9 @@ import java.util.Optional;
  *
  * <p>System properties: {@code bench.sections} (embedder, ingest, scifact, locomo, latency, router; default all),
  * {@code bench.quick=true} (small sizes, a smoke run of a few minutes), {@code bench.out}, {@code bench.data-dir},
- * {@code bench.datasets} (the shared data folder).
+ * {@code bench.datasets} (the shared data folder), {@code bench.levers} (default true: the embedder and quality
+ * sections also measure the other embedding model and the chunk-context levers), {@code bench.server-args}
+ * (space-separated {@code key=value} settings for every section's server, to try a lever on everything).
  */
 public final class BenchmarkMain {
 

@@ -35,6 +35,12 @@ record RetrievalMode(String label, SearchMode mode, HippocamelProperties.Fusion 
                 HippocamelProperties.Fusion.BLEND, vectorWeight, 60);
     }
 
+    /** The hybrid mode the server is configured with (its fusion and weight), labelled like the compared ones. */
+    static RetrievalMode served(HippocamelProperties.Search server) {
+        return server.getFusion() == HippocamelProperties.Fusion.RRF ? rrf(server.getRrfK())
+                : blend(server.getVectorWeight());
+    }
+
     boolean isHybrid() {
         return mode == SearchMode.HYBRID;
     }
