@@ -321,7 +321,8 @@ public class HippocamelProperties {
         private int overlapTokens = 32;
         /**
          * Metadata keys (case-insensitive) whose values are embedded with each chunk of a document, after its title:
-         * when and by whom something was said is often what a question asks by. Empty: the title only.
+         * when and by whom something was said is often what a question asks by. A key no document has (none): the
+         * title only.
          */
         @NotNull
         private List<String> contextKeys = new ArrayList<>(List.of("date", "datetime", "timestamp", "time",
@@ -329,7 +330,7 @@ public class HippocamelProperties {
         /**
          * Metadata keys (case-insensitive) naming a document's thread: documents of one container tag with the same
          * value are messages of one conversation, and each is embedded and matched with the end of the one before.
-         * Empty: documents are never linked.
+         * A key no document has (none): documents are never linked.
          */
         @NotNull
         private List<String> threadKeys = new ArrayList<>(List.of("thread", "thread_id", "threadId", "conversation",

@@ -71,10 +71,12 @@ final class LocomoBenchmark {
             String otherModel = shipped.model().equals(OnnxModel.BGE_SMALL_EN_V15_Q.id())
                     ? OnnxModel.ALL_MINILM_L6_V2_Q.id() : OnnxModel.BGE_SMALL_EN_V15_Q.id();
             List<RetrievalMode> short3 = List.of(RetrievalMode.BM25, RetrievalMode.VECTORS, shipped.servedMode());
+            // an empty list does not override the defaults in Spring Boot's binding; a key no turn has switches off
             levers.add(new Lever("no chunk context (turn text alone)", measure(options, conversations, questions,
-                    short3, "hippocamel.ingest.chunking.context-keys=", "hippocamel.ingest.chunking.thread-keys=")));
+                    short3, "hippocamel.ingest.chunking.context-keys=none",
+                    "hippocamel.ingest.chunking.thread-keys=none")));
             levers.add(new Lever("metadata header only (no previous message)", measure(options, conversations,
-                    questions, short3, "hippocamel.ingest.chunking.thread-keys=")));
+                    questions, short3, "hippocamel.ingest.chunking.thread-keys=none")));
             levers.add(new Lever("embedding model " + otherModel, measure(options, conversations, questions,
                     short3, "hippocamel.embedding.model=" + otherModel)));
         }
