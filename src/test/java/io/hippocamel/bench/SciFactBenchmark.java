@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,8 +44,8 @@ final class SciFactBenchmark {
     record Score(RetrievalMode mode, double ndcg10, double recall100, double msPerQuery) {
     }
 
-    /** The figures: every mode's scores and the hybrid fusion that won. */
-    record Result(List<Score> scores, Score winner, String markdown) {
+    /** The figures: every mode's scores, the hybrid fusion that won and the shipped one (full depth). */
+    record Result(List<Score> scores, Score winner, Score shipped, String markdown) {
     }
 
     private record Query(String id, String text, Set<String> relevant) {
@@ -98,8 +97,8 @@ final class SciFactBenchmark {
                 scores.add(evaluate(ranker.service(mode, chunkLimit), mode, scope, queries, chunkLimit, corpusIds));
             }
             // what /v3/search with limit 10 does: 4 chunks per wanted document, the server's candidate depth
-            RetrievalMode asServed = new RetrievalMode("hybrid as served (" + served.getFusion().name()
-                    .toLowerCase(Locale.ROOT) + ", " + served.getCandidates() + " candidates, 40 chunks)",
+            RetrievalMode asServed = new RetrievalMode("hybrid as served (" + RetrievalMode.served(served).label()
+                    .replace("hybrid ", "") + ", " + served.getCandidates() + " candidates, 40 chunks)",
                     SearchMode.HYBRID, served.getFusion(), served.getVectorWeight(),
                     served.getRrfK());
             Score servedScore = evaluate(ranker.service(asServed, served.getCandidates()), asServed, scope, queries,
@@ -122,7 +121,9 @@ final class SciFactBenchmark {
                 markdown += otherModel(options, corpus, queries, model, RetrievalMode.served(served), chunkLimit,
                         scores);
             }
-            return new Result(scores, winner, markdown);
+            Score shippedScore = scores.stream().filter(sc -> sc.mode().equals(RetrievalMode.served(served)))
+                    .findFirst().orElse(winner);
+            return new Result(scores, winner, shippedScore, markdown);
         }
     }
 
