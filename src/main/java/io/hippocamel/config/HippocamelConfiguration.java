@@ -15,7 +15,9 @@ import io.hippocamel.api.RequestReader;
 import io.hippocamel.api.SearchApi;
 import io.hippocamel.embed.Embedder;
 import io.hippocamel.embed.OnnxEmbedder;
+import io.hippocamel.embed.OnnxModel;
 import io.hippocamel.embed.OpenAiEmbedder;
+import io.hippocamel.ingest.ChunkContext;
 import io.hippocamel.ingest.ChunkStep;
 import io.hippocamel.ingest.Chunker;
 import io.hippocamel.ingest.ContentExtractor;
@@ -92,9 +94,13 @@ public class HippocamelConfiguration {
     @Bean
     Embedder embedder(HippocamelProperties props, ObjectMapper json) {
         HippocamelProperties.Embedding e = props.getEmbedding();
+        String model = e.getModel() == null || e.getModel().isBlank() ? e.getProvider().defaultModel() : e.getModel();
         return switch (e.getProvider()) {
-            case ONNX -> new OnnxEmbedder(e.getThreads());
-            case OPENAI -> new OpenAiEmbedder(e.getBaseUrl(), e.getModel(), e.getApiKey(), e.getDimensions(),
+            case ONNX -> new OnnxEmbedder(OnnxModel.byId(model).orElseThrow(() -> new IllegalStateException(
+                    "hippocamel.embedding.model (config/application.yaml): '" + model + "' is not an in-process "
+                            + "model of this build; use one of " + Arrays.stream(OnnxModel.values())
+                            .map(OnnxModel::id).toList() + " or provider openai")), e.getThreads());
+            case OPENAI -> new OpenAiEmbedder(e.getBaseUrl(), model, e.getApiKey(), e.getDimensions(),
                     e.getTimeout(), e.getBatchSize(), json);
         };
     }
@@ -152,13 +158,18 @@ public class HippocamelConfiguration {
                 : DocumentLeases.disabled();
     }
 
+    private static ChunkContext chunkContext(MemoryStore store, HippocamelProperties props) {
+        HippocamelProperties.Chunking c = props.getIngest().getChunking();
+        return new ChunkContext(store, c.getContextKeys(), c.getThreadKeys());
+    }
+
     @Bean
     IngestRoutes ingestRoutes(HippocamelProperties props, MemoryStore store, ContentExtractor extractor,
                               UrlFetcher fetcher, Chunker chunker, Embedder embedder, Clock clock,
                               IngestFailureHandler failureHandler, DocumentEvents events, DocumentLeases leases) {
         return new IngestRoutes(props.getIngest(), new ExtractStep(store, extractor, fetcher),
-                new ChunkStep(store, chunker), new EmbedStep(store, embedder), new IndexStep(store, clock, events),
-                failureHandler, leases);
+                new ChunkStep(store, chunker, chunkContext(store, props)), new EmbedStep(store, embedder),
+                new IndexStep(store, clock, events), failureHandler, leases);
     }
 
     @Bean

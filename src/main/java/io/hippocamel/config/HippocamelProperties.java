@@ -1,5 +1,6 @@
 package io.hippocamel.config;
 
+import io.hippocamel.embed.OnnxModel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -261,8 +262,11 @@ public class HippocamelProperties {
         private int batchSize = 32;
         /** OpenAI-compatible endpoint base URL, e.g. https://api.openai.com/v1. */
         private String baseUrl = "https://api.openai.com/v1";
-        /** Model name sent to the endpoint. */
-        private String model = "text-embedding-3-small";
+        /**
+         * The model. onnx: one of the in-process models this build ships (all-minilm-l6-v2-q, bge-small-en-v15-q);
+         * openai: the model name sent to the endpoint. Empty: the provider's default.
+         */
+        private String model;
         /** API key for the endpoint (use an environment placeholder, never commit it). */
         private String apiKey;
         /** Vector size the endpoint returns (sent as "dimensions"). */
@@ -336,7 +340,14 @@ public class HippocamelProperties {
         }
     }
 
-    public enum EmbeddingProvider { ONNX, OPENAI }
+    public enum EmbeddingProvider {
+        ONNX, OPENAI;
+
+        /** The model used when {@code hippocamel.embedding.model} is empty. */
+        public String defaultModel() {
+            return this == ONNX ? OnnxModel.DEFAULT.id() : "text-embedding-3-small";
+        }
+    }
 
     /** The asynchronous ingest pipeline. */
     public static class Ingest {
@@ -439,6 +450,22 @@ public class HippocamelProperties {
         /** Tokens of the previous chunk repeated at the start of the next. */
         @Min(0)
         private int overlapTokens = 32;
+        /**
+         * Metadata keys (case-insensitive) whose values are embedded with each chunk of a document, after its title:
+         * when and by whom something was said is often what a question asks by. A key no document has (none): the
+         * title only.
+         */
+        @NotNull
+        private List<String> contextKeys = new ArrayList<>(List.of("date", "datetime", "timestamp", "time",
+                "speaker", "author", "sender"));
+        /**
+         * Metadata keys (case-insensitive) naming a document's thread: documents of one container tag with the same
+         * value are messages of one conversation, and each is embedded and matched with the end of the one before.
+         * A key no document has (none): documents are never linked.
+         */
+        @NotNull
+        private List<String> threadKeys = new ArrayList<>(List.of("thread", "thread_id", "threadId", "conversation",
+                "conversation_id", "conversationId", "session", "session_id", "sessionId"));
 
         public int getMaxTokens() {
             return maxTokens;
@@ -455,6 +482,22 @@ public class HippocamelProperties {
         public void setOverlapTokens(int overlapTokens) {
             this.overlapTokens = overlapTokens;
         }
+
+        public List<String> getContextKeys() {
+            return contextKeys;
+        }
+
+        public void setContextKeys(List<String> contextKeys) {
+            this.contextKeys = contextKeys;
+        }
+
+        public List<String> getThreadKeys() {
+            return threadKeys;
+        }
+
+        public void setThreadKeys(List<String> threadKeys) {
+            this.threadKeys = threadKeys;
+        }
     }
 
     /** Hybrid search. */
@@ -468,7 +511,7 @@ public class HippocamelProperties {
         /** Blend: weight of the vector score (1 - weight goes to BM25). */
         @DecimalMin("0")
         @DecimalMax("1")
-        private double vectorWeight = 0.5;
+        private double vectorWeight = 0.3;
         /** Candidates fetched from each of BM25 and kNN before fusion. */
         @Min(1)
         @Max(1000)

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * <p>Contract: returns one vector per input, in input order, each of {@link #dimension()} floats with L2 norm 1;
  * an empty input gives an empty list; thread-safe. Failures surface as {@link EmbeddingException}.
+ * {@link #embed(List)} embeds passages (what is stored); {@link #embedQuery(String)} embeds a search query, which
+ * asymmetric models (bge) embed differently: always use it on the search side.
  */
 public interface Embedder {
 
@@ -15,6 +17,11 @@ public interface Embedder {
 
     default float[] embed(String text) {
         return embed(List.of(text)).get(0);
+    }
+
+    /** The vector of a search query, to compare with passage vectors; the same as a passage by default. */
+    default float[] embedQuery(String query) {
+        return embed(query);
     }
 
     int dimension();

@@ -7,7 +7,6 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -16,27 +15,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The default embedder: quantized all-MiniLM-L6-v2 (384-d) run in-process by ONNX Runtime, loaded from the model's
+ * The default embedder: one of the {@link OnnxModel}s (384-d) run in-process by ONNX Runtime, loaded from the model's
  * Maven artifact (no download). Each inference runs single-threaded and {@code threads} inferences run in parallel:
  * measured here, that beats ONNX Runtime's own intra-op threading on 2 cores (java-stack.md §3).
  */
 public class OnnxEmbedder implements Embedder, AutoCloseable {
 
-    static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
-    static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
     private static final int DIMENSION = 384;
 
+    private final OnnxModel onnxModel;
     private final ExecutorService executor;
     private final Model model;
 
+    /** The default model, {@link OnnxModel#ALL_MINILM_L6_V2_Q}. */
     public OnnxEmbedder(int threads) {
+        this(OnnxModel.ALL_MINILM_L6_V2_Q, threads);
+    }
+
+    public OnnxEmbedder(OnnxModel onnxModel, int threads) {
+        this.onnxModel = onnxModel;
         AtomicInteger counter = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "onnx-embed-" + counter.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        this.model = new Model(executor);
+        this.model = new Model(onnxModel, executor);
     }
 
     @Override
@@ -54,13 +58,18 @@ public class OnnxEmbedder implements Embedder, AutoCloseable {
     }
 
     @Override
+    public float[] embedQuery(String query) {
+        return embed(List.of(onnxModel.queryPrefix() + query)).get(0);
+    }
+
+    @Override
     public int dimension() {
         return DIMENSION;
     }
 
     @Override
     public String modelId() {
-        return "all-minilm-l6-v2-q";
+        return onnxModel.id();
     }
 
     @Override
@@ -72,14 +81,15 @@ public class OnnxEmbedder implements Embedder, AutoCloseable {
     private static final class Model extends AbstractInProcessEmbeddingModel {
         private final OnnxBertBiEncoder encoder;
 
-        Model(ExecutorService executor) {
+        Model(OnnxModel onnxModel, ExecutorService executor) {
             super(executor);
-            try (InputStream onnx = resource(MODEL_RESOURCE); InputStream tokenizer = resource(TOKENIZER_RESOURCE)) {
+            try (InputStream onnx = resource(onnxModel.modelResource());
+                 InputStream tokenizer = resource(onnxModel.tokenizerResource())) {
                 OrtEnvironment env = OrtEnvironment.getEnvironment();
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 options.setIntraOpNumThreads(1);
                 OrtSession session = env.createSession(onnx.readAllBytes(), options);
-                this.encoder = new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN);
+                this.encoder = new OnnxBertBiEncoder(env, session, tokenizer, onnxModel.pooling());
             } catch (IOException | OrtException e) {
                 throw new EmbeddingException("cannot load the ONNX embedding model", e);
             }

@@ -3,16 +3,19 @@ package io.hippocamel.ingest;
 import io.hippocamel.core.DocumentStatus;
 import io.hippocamel.core.StoredDocument;
 import io.hippocamel.store.MemoryStore;
+import java.util.List;
 
-/** Pipeline step 2: cuts the extracted text into token-bounded chunks. */
+/** Pipeline step 2: cuts the extracted text into token-bounded chunks and finds each chunk's context. */
 public class ChunkStep {
 
     private final MemoryStore store;
     private final Chunker chunker;
+    private final ChunkContext context;
 
-    public ChunkStep(MemoryStore store, Chunker chunker) {
+    public ChunkStep(MemoryStore store, Chunker chunker, ChunkContext context) {
         this.store = store;
         this.chunker = chunker;
+        this.context = context;
     }
 
     public ChunkedDocument chunk(StoredDocument doc) {
@@ -20,6 +23,7 @@ public class ChunkStep {
         if (!store.updateStatus(doc.tenant(), doc.id(), doc.version(), DocumentStatus.CHUNKING, null)) {
             throw new StaleJobException(job);
         }
-        return new ChunkedDocument(doc, chunker.chunk(doc.content()));
+        List<String> chunks = chunker.chunk(doc.content());
+        return new ChunkedDocument(doc, chunks, context.contexts(doc, chunks));
     }
 }

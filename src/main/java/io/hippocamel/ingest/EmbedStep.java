@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Pipeline step 3: embeds the chunks of a batch of documents in one embedder call, so short documents share model
- * batches. Each chunk is embedded with its document's title in front: the title often carries the topic the chunk
- * itself never names.
+ * batches. Each chunk is embedded with its {@link ChunkContext} header in front (title, date, speaker): the
+ * document often carries what the chunk itself never names.
  */
 public class EmbedStep {
 
@@ -28,7 +28,9 @@ public class EmbedStep {
             var doc = d.document();
             if (store.updateStatus(doc.tenant(), doc.id(), doc.version(), DocumentStatus.EMBEDDING, null)) {
                 live.add(d);
-                d.chunks().forEach(chunk -> texts.add(embeddingText(doc.title(), chunk)));
+                for (int i = 0; i < d.chunks().size(); i++) {
+                    texts.add(d.contexts().get(i).embeddingText(d.chunks().get(i)));
+                }
             }
         }
         List<float[]> vectors = embedder.embed(texts);
@@ -36,13 +38,9 @@ public class EmbedStep {
         int offset = 0;
         for (ChunkedDocument d : live) {
             int n = d.chunks().size();
-            out.add(new EmbeddedDocument(d.document(), d.chunks(), vectors.subList(offset, offset + n)));
+            out.add(new EmbeddedDocument(d.document(), d.chunks(), d.contexts(), vectors.subList(offset, offset + n)));
             offset += n;
         }
         return out;
-    }
-
-    static String embeddingText(String title, String chunk) {
-        return title == null || title.isBlank() || chunk.startsWith(title) ? chunk : title + "\n" + chunk;
     }
 }

@@ -30,7 +30,7 @@ public class IndexStep {
         List<Chunk> chunks = new ArrayList<>(embedded.chunks().size());
         for (int i = 0; i < embedded.chunks().size(); i++) {
             chunks.add(new Chunk(Chunk.idFor(doc.id(), i), doc.id(), i, embedded.chunks().get(i),
-                    embedded.vectors().get(i)));
+                    embedded.vectors().get(i), embedded.contexts().get(i).indexed()));
         }
         StoredDocument done = doc.withChunkCount(chunks.size()).withStatus(DocumentStatus.DONE, null, clock.instant());
         if (!store.completeDocument(done, chunks)) {

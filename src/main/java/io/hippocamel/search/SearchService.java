@@ -32,7 +32,7 @@ public class SearchService {
         if (text.isEmpty()) {
             return List.of();
         }
-        float[] queryVector = embedder.embed(text);
+        float[] queryVector = embedder.embedQuery(text);
         int candidates = Math.max(q.limit(), config.getCandidates());
         List<ChunkHit> vectorHits = q.mode() == SearchMode.TEXT ? List.of()
                 : store.searchVector(q.scope(), queryVector, q.filter(), q.documentId(), candidates);

@@ -33,6 +33,9 @@ import java.util.Optional;
  *   <li><b>Scores.</b> {@link #searchVector}: {@code (1 + cosine) / 2}, in [0,1], best first. {@link #searchText}:
  *       BM25 (k1 1.2, b 0.75), &gt;= 0, best first. Both return at most {@code k} hits, an empty list for an empty
  *       query, and only chunks of documents whose status is {@code done}.</li>
+ *   <li><b>Chunk context.</b> {@link #searchText} matches a chunk's {@code context} as if it were part of its text
+ *       (one BM25 field); the context is kept with the chunk (rewrites, restarts) and returned in
+ *       {@code Chunk.context}, never in {@code Chunk.text}.</li>
  *   <li><b>Threads.</b> Implementations are thread-safe.</li>
  * </ul>
  */

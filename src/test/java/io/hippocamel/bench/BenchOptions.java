@@ -49,6 +49,15 @@ record BenchOptions(Set<String> sections, boolean quick, Path report, Path dataR
         return sections.contains(section);
     }
 
+    /**
+     * Whether the quality sections also measure each lever on a server of its own: {@code bench.levers}, by default
+     * true except in a quick run.
+     */
+    boolean levers() {
+        String levers = System.getProperty("bench.levers", "").strip();
+        return levers.isEmpty() ? !quick : Boolean.parseBoolean(levers);
+    }
+
     /** {@code full} normally, {@code small} in a quick run. */
     int size(int full, int small) {
         return quick ? small : full;

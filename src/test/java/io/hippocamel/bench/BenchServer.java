@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,8 +34,8 @@ final class BenchServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server whose data dir is {@code dataDir}, wiped first; {@code extraArgs} are further command-line
-     * arguments ({@code --key=value}) for what a section needs beyond the shipped configuration.
+     * Starts a server whose data dir is {@code dataDir}, wiped first; {@code extraArgs} are further settings
+     * ({@code key=value}, the leading {@code --} optional) for what a section needs beyond the shipped configuration.
      */
     static BenchServer start(Path dataDir, String... extraArgs) {
         wipe(dataDir);
@@ -46,7 +47,10 @@ final class BenchServer implements AutoCloseable {
                 "--hippocamel.api-keys[0]=" + API_KEY,
                 "--spring.main.banner-mode=off"));
         args.addAll(storeArgs(dataDir));
-        args.addAll(List.of(extraArgs));
+        // bench.server-args: space-separated key=value settings for every section, as a lever under test
+        String common = System.getProperty("bench.server-args", "").strip();
+        Stream.concat(Stream.of(extraArgs), common.isEmpty() ? Stream.empty() : Arrays.stream(common.split("\\s+")))
+                .map(a -> a.startsWith("--") ? a : "--" + a).forEach(args::add);
         ConfigurableApplicationContext context = new SpringApplication(HippocamelApplication.class)
                 .run(args.toArray(String[]::new));
         int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));

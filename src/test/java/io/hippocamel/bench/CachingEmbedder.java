@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The server's embedder with single texts remembered: the quality sections run every query once per retrieval mode,
- * and the query vector is the same each time. Changes no result, only the time spent.
+ * The server's embedder with single texts and queries remembered: the quality sections run every query once per
+ * retrieval mode, and the query vector is the same each time. Changes no result, only the time spent.
  */
 final class CachingEmbedder implements Embedder {
 
     private final Embedder delegate;
     private final Map<String, float[]> cache = new ConcurrentHashMap<>();
+    private final Map<String, float[]> queries = new ConcurrentHashMap<>();
 
     CachingEmbedder(Embedder delegate) {
         this.delegate = delegate;
@@ -26,6 +27,11 @@ final class CachingEmbedder implements Embedder {
     @Override
     public float[] embed(String text) {
         return cache.computeIfAbsent(text, t -> delegate.embed(List.of(t)).get(0));
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        return queries.computeIfAbsent(query, delegate::embedQuery);
     }
 
     @Override

@@ -4,6 +4,8 @@ import static io.hippocamel.bench.MarkdownTable.f;
 
 import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.embed.Embedder;
+import io.hippocamel.embed.OnnxEmbedder;
+import io.hippocamel.embed.OnnxModel;
 import java.util.List;
 import java.util.Set;
 
@@ -57,12 +59,7 @@ final class EmbedderBenchmark {
             double cpuPerText = Stats.median(counted.stream().map(Rep::cpuMsPerText).toList());
 
             List<String> queries = new SentenceGenerator(2).questions(options.size(300, 50));
-            queries.subList(0, 20).forEach(embedder::embed);
-            double[] queryMs = queries.stream().mapToDouble(q -> {
-                long t0 = System.nanoTime();
-                embedder.embed(q);
-                return (System.nanoTime() - t0) / 1e6;
-            }).toArray();
+            double[] queryMs = queryMillis(embedder, queries);
             Progress.log(SECTION, "median %.1f texts/s; one query: p50 %.2f ms", median,
                     Stats.percentile(queryMs, 50));
 
@@ -78,8 +75,34 @@ final class EmbedderBenchmark {
                     .row("CPU per text, median (ms, all threads)", f(cpuPerText, 2))
                     .row("one query text (the search path): p50 / p95 ms",
                             f(Stats.percentile(queryMs, 50), 2) + " / " + f(Stats.percentile(queryMs, 95), 2));
+            if (options.levers() && props.getEmbedding().getProvider() == HippocamelProperties.EmbeddingProvider.ONNX) {
+                OnnxModel other = embedder.modelId().equals(OnnxModel.BGE_SMALL_EN_V15_Q.id())
+                        ? OnnxModel.ALL_MINILM_L6_V2_Q : OnnxModel.BGE_SMALL_EN_V15_Q;
+                try (OnnxEmbedder second = new OnnxEmbedder(other, props.getEmbedding().getThreads())) {
+                    embedAll(second, texts.subList(0, Math.min(n, 256)), batch);
+                    long t0 = System.nanoTime();
+                    embedAll(second, texts, batch);
+                    double rate = n / ((System.nanoTime() - t0) / 1e9);
+                    double[] otherQueryMs = queryMillis(second, queries);
+                    Progress.log(SECTION, "%s: %.1f texts/s; one query: p50 %.2f ms", other.id(), rate,
+                            Stats.percentile(otherQueryMs, 50));
+                    table.row("the other model, " + other.id() + ", one repetition: texts/s; one query p50 / p95 ms",
+                            f(rate, 1) + "; " + f(Stats.percentile(otherQueryMs, 50), 2) + " / "
+                                    + f(Stats.percentile(otherQueryMs, 95), 2));
+                }
+            }
             return new Result(median, cpuPerText, table.toString());
         }
+    }
+
+    /** Milliseconds to embed each query as search does ({@code embedQuery}), after a warm-up of 20. */
+    private static double[] queryMillis(Embedder embedder, List<String> queries) {
+        queries.subList(0, 20).forEach(embedder::embedQuery);
+        return queries.stream().mapToDouble(q -> {
+            long t0 = System.nanoTime();
+            embedder.embedQuery(q);
+            return (System.nanoTime() - t0) / 1e6;
+        }).toArray();
     }
 
     private static void embedAll(Embedder embedder, List<String> texts, int batch) {

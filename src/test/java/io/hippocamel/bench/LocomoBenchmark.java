@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.core.Scope;
 import io.hippocamel.embed.Embedder;
+import io.hippocamel.embed.OnnxModel;
 import io.hippocamel.search.SearchService;
 import io.hippocamel.store.MemoryStore;
 import java.io.IOException;
@@ -24,7 +25,9 @@ import java.util.Set;
  * Section 5: LoCoMo turn recall (development split, PROVENANCE.md in the data folder). Each conversation is one
  * container tag, each turn one document {@code "speaker: text"} (plus the image caption) with dia_id, session and date
  * as metadata; every question with evidence runs through the server's {@code SearchService} in each retrieval mode.
- * TurnRecall@k = share of the question's evidence turns among the top k turns, averaged over questions.
+ * TurnRecall@k = share of the question's evidence turns among the top k turns, averaged over questions. With levers
+ * on, three more servers measure the shipped configuration with one lever changed: no chunk context, the metadata
+ * header without the previous message, the other embedding model.
  */
 final class LocomoBenchmark {
 
@@ -34,7 +37,7 @@ final class LocomoBenchmark {
     record Score(RetrievalMode mode, double r5All, double r10All, double r5Core, double r10Core) {
     }
 
-    record Result(List<Score> scores, String markdown) {
+    record Result(List<Score> scores, Score shipped, String markdown) {
     }
 
     private record Question(String tag, String text, int category, Set<String> evidence) {
@@ -61,7 +64,37 @@ final class LocomoBenchmark {
             conversations.add(c);
             questions.addAll(questions(samples.get(i), c));
         }
-        try (BenchServer server = BenchServer.start(options.dataRoot().resolve(SECTION))) {
+        // the shipped configuration with every retrieval mode, then each lever taken away (or swapped) alone
+        Measured shipped = measure(options, conversations, questions, RetrievalMode.compared());
+        List<Lever> levers = new ArrayList<>();
+        if (options.levers()) {
+            String otherModel = shipped.model().equals(OnnxModel.BGE_SMALL_EN_V15_Q.id())
+                    ? OnnxModel.ALL_MINILM_L6_V2_Q.id() : OnnxModel.BGE_SMALL_EN_V15_Q.id();
+            List<RetrievalMode> short3 = List.of(RetrievalMode.BM25, RetrievalMode.VECTORS, shipped.servedMode());
+            // an empty list does not override the defaults in Spring Boot's binding; a key no turn has switches off
+            levers.add(new Lever("no chunk context (turn text alone)", measure(options, conversations, questions,
+                    short3, "hippocamel.ingest.chunking.context-keys=none",
+                    "hippocamel.ingest.chunking.thread-keys=none")));
+            levers.add(new Lever("metadata header only (no previous message)", measure(options, conversations,
+                    questions, short3, "hippocamel.ingest.chunking.thread-keys=none")));
+            levers.add(new Lever("embedding model " + otherModel, measure(options, conversations, questions,
+                    short3, "hippocamel.embedding.model=" + otherModel)));
+        }
+        return new Result(shipped.scores(), servedScore(shipped), markdown(shipped, levers, conversations.size(),
+                questions));
+    }
+
+    /** The scores of one server configuration: what the section measured and how the server was set up. */
+    private record Measured(List<Score> scores, String model, RetrievalMode servedMode, int turns) {
+    }
+
+    /** A configuration differing from the shipped one in one lever. */
+    private record Lever(String label, Measured measured) {
+    }
+
+    private static Measured measure(BenchOptions options, List<Conversation> conversations, List<Question> questions,
+                                    List<RetrievalMode> modes, String... serverArgs) {
+        try (BenchServer server = BenchServer.start(options.dataRoot().resolve(SECTION), serverArgs)) {
             Map<String, String> diaIds = new HashMap<>();
             PoolLoader loader = new PoolLoader(server.client(), SECTION, 1_000);
             int turns = 0;
@@ -72,18 +105,22 @@ final class LocomoBenchmark {
                 }
                 turns += ids.size();
             }
-            Progress.log(SECTION, "%d conversations, %,d turns, %,d questions with evidence", conversations.size(),
-                    turns, questions.size());
+            String model = server.bean(Embedder.class).modelId();
+            Progress.log(SECTION, "%d conversations, %,d turns, %,d questions with evidence; model %s %s",
+                    conversations.size(), turns, questions.size(), model, List.of(serverArgs));
 
+            HippocamelProperties.Search served = server.bean(HippocamelProperties.class).getSearch();
             DocumentRanker ranker = new DocumentRanker(server.bean(MemoryStore.class), server.bean(Embedder.class),
-                    server.bean(HippocamelProperties.class).getSearch());
-            List<RetrievalMode> modes = List.of(RetrievalMode.BM25, RetrievalMode.VECTORS, RetrievalMode.rrf(60),
-                    RetrievalMode.blend(0.3), RetrievalMode.blend(0.5), RetrievalMode.blend(0.7));
+                    served);
+            List<RetrievalMode> all = new ArrayList<>(modes);
+            if (!all.contains(RetrievalMode.served(served))) {
+                all.add(RetrievalMode.served(served));
+            }
             List<Score> scores = new ArrayList<>();
-            for (RetrievalMode mode : modes) {
+            for (RetrievalMode mode : all) {
                 scores.add(evaluate(ranker, mode, server.tenant(), questions, diaIds));
             }
-            return new Result(scores, markdown(scores, conversations.size(), turns, questions));
+            return new Measured(scores, model, RetrievalMode.served(served), turns);
         }
     }
 
@@ -161,20 +198,47 @@ final class LocomoBenchmark {
         return out;
     }
 
-    private static String markdown(List<Score> scores, int conversations, int turns, List<Question> questions) {
+    private static String markdown(Measured shipped, List<Lever> levers, int conversations,
+                                   List<Question> questions) {
         MarkdownTable table = new MarkdownTable("retrieval", "R@5 all", "R@10 all", "R@5 cat. 1–4",
                 "R@10 cat. 1–4");
+        List<Score> scores = shipped.scores();
         Score best = scores.stream().max((a, b) -> Double.compare(a.r10All(), b.r10All())).orElseThrow();
         for (Score s : scores) {
-            String label = s == best ? "**" + s.mode().label() + "**" : s.mode().label();
+            String label = s.mode().equals(shipped.servedMode()) ? s.mode().label() + " (shipped)" : s.mode().label();
+            label = s == best ? "**" + label + "**" : label;
             table.row(label, f(s.r5All(), 1), s == best ? "**" + f(s.r10All(), 1) + "**" : f(s.r10All(), 1),
                     f(s.r5Core(), 1), f(s.r10Core(), 1));
         }
         long core = questions.stream().filter(q -> q.category() >= 1 && q.category() <= 4).count();
-        return conversations + (conversations == 1 ? " conversation, " : " conversations, ") + f(turns, 0)
-                + " turns (one document each), " + questions.size() + " questions with evidence (" + core
-                + " in categories 1–4); top 10 turns per question:\n\n" + table
-                + "\nLoCoMo paper, DRAGON over dialog turns, all categories: R@5 56.7, R@10 66.2 "
-                + "(target R@10 ≥ 72).\n";
+        StringBuilder out = new StringBuilder();
+        out.append(conversations).append(conversations == 1 ? " conversation, " : " conversations, ")
+                .append(f(shipped.turns(), 0)).append(" turns (one document each, `session` and `date` in its ")
+                .append("metadata), ").append(questions.size()).append(" questions with evidence (").append(core)
+                .append(" in categories 1–4); top 10 turns per question. Shipped configuration (model ")
+                .append(shipped.model()).append(", chunk context: metadata header and the previous message of the ")
+                .append("thread, `session` being a thread key):\n\n").append(table)
+                .append("\nLoCoMo paper, DRAGON over dialog turns, all categories: R@5 56.7, R@10 66.2 ")
+                .append("(target R@10 ≥ 72).\n");
+        if (!levers.isEmpty()) {
+            MarkdownTable leverTable = new MarkdownTable("configuration", "BM25 R@10", "vectors R@10",
+                    "hybrid R@5", "hybrid R@10");
+            leverTable.row("shipped", f(scores.get(0).r10All(), 1), f(scores.get(1).r10All(), 1),
+                    f(servedScore(shipped).r5All(), 1), f(servedScore(shipped).r10All(), 1));
+            for (Lever l : levers) {
+                List<Score> ls = l.measured().scores();
+                leverTable.row(l.label(), f(ls.get(0).r10All(), 1), f(ls.get(1).r10All(), 1),
+                        f(servedScore(l.measured()).r5All(), 1), f(servedScore(l.measured()).r10All(), 1));
+            }
+            out.append("\nLevers, each changed alone against the shipped configuration (fresh server and ingest each; ")
+                    .append("hybrid = the shipped fusion, ").append(shipped.servedMode().label())
+                    .append("; all categories):\n\n").append(leverTable);
+        }
+        return out.toString();
+    }
+
+    private static Score servedScore(Measured m) {
+        return m.scores().stream().filter(s -> s.mode().equals(m.servedMode())).findFirst()
+                .orElse(m.scores().get(m.scores().size() - 1));
     }
 }

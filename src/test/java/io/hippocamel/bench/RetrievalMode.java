@@ -2,6 +2,7 @@ package io.hippocamel.bench;
 
 import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.search.SearchMode;
+import java.util.List;
 
 /**
  * One way of retrieving, for the quality sections: BM25 only, vectors only, or hybrid with a fusion method.
@@ -18,6 +19,12 @@ record RetrievalMode(String label, SearchMode mode, HippocamelProperties.Fusion 
     static final RetrievalMode BM25 = new RetrievalMode("BM25 only", SearchMode.TEXT, null, 0, 60);
     static final RetrievalMode VECTORS = new RetrievalMode("vectors only", SearchMode.VECTOR, null, 0, 60);
 
+    /** The modes both quality sections compare: each retriever alone, RRF and the blend at several weights. */
+    static List<RetrievalMode> compared() {
+        return List.of(BM25, VECTORS, rrf(60), blend(0.1), blend(0.2), blend(0.3), blend(0.4), blend(0.5),
+                blend(0.7));
+    }
+
     static RetrievalMode rrf(int k) {
         return new RetrievalMode("hybrid RRF (k=" + k + ")", SearchMode.HYBRID, HippocamelProperties.Fusion.RRF, 0,
                 k);
@@ -26,6 +33,12 @@ record RetrievalMode(String label, SearchMode mode, HippocamelProperties.Fusion 
     static RetrievalMode blend(double vectorWeight) {
         return new RetrievalMode("hybrid blend (vector weight " + vectorWeight + ")", SearchMode.HYBRID,
                 HippocamelProperties.Fusion.BLEND, vectorWeight, 60);
+    }
+
+    /** The hybrid mode the server is configured with (its fusion and weight), labelled like the compared ones. */
+    static RetrievalMode served(HippocamelProperties.Search server) {
+        return server.getFusion() == HippocamelProperties.Fusion.RRF ? rrf(server.getRrfK())
+                : blend(server.getVectorWeight());
     }
 
     boolean isHybrid() {

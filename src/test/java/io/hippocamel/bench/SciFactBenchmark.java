@@ -10,6 +10,7 @@ import io.hippocamel.core.DocumentStatus;
 import io.hippocamel.core.Scope;
 import io.hippocamel.core.StoredDocument;
 import io.hippocamel.embed.Embedder;
+import io.hippocamel.embed.OnnxModel;
 import io.hippocamel.search.SearchMode;
 import io.hippocamel.search.SearchService;
 import io.hippocamel.store.MemoryStore;
@@ -23,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,7 +31,8 @@ import java.util.Set;
  * Section 4: retrieval quality on BEIR SciFact, train split (PROVENANCE.md in the data folder). The corpus goes in
  * through the API as a user would add it (content = title, blank line, abstract; customId = corpus id; one container
  * tag); every train query then runs through the server's {@code SearchService} in each retrieval mode, documents
- * ranked by their best chunk. nDCG@10 and recall@100, binary relevance.
+ * ranked by their best chunk. nDCG@10 and recall@100, binary relevance. With levers on, a second server with the
+ * other embedding model ingests the corpus again for its vectors-only and shipped-hybrid figures.
  */
 final class SciFactBenchmark {
 
@@ -43,8 +44,8 @@ final class SciFactBenchmark {
     record Score(RetrievalMode mode, double ndcg10, double recall100, double msPerQuery) {
     }
 
-    /** The figures: every mode's scores and the hybrid fusion that won. */
-    record Result(List<Score> scores, Score winner, String markdown) {
+    /** The figures: every mode's scores, the hybrid fusion that won and the shipped one (full depth). */
+    record Result(List<Score> scores, Score winner, Score shipped, String markdown) {
     }
 
     private record Query(String id, String text, Set<String> relevant) {
@@ -90,29 +91,75 @@ final class SciFactBenchmark {
             HippocamelProperties.Search served = server.bean(HippocamelProperties.class).getSearch();
             DocumentRanker ranker = new DocumentRanker(store, server.bean(Embedder.class), served);
             int chunkLimit = 100 * maxChunks;
-            List<RetrievalMode> modes = List.of(RetrievalMode.BM25, RetrievalMode.VECTORS, RetrievalMode.rrf(60),
-                    RetrievalMode.blend(0.3), RetrievalMode.blend(0.5), RetrievalMode.blend(0.7));
+            List<RetrievalMode> modes = RetrievalMode.compared();
             List<Score> scores = new ArrayList<>();
             for (RetrievalMode mode : modes) {
                 scores.add(evaluate(ranker.service(mode, chunkLimit), mode, scope, queries, chunkLimit, corpusIds));
             }
             // what /v3/search with limit 10 does: 4 chunks per wanted document, the server's candidate depth
-            RetrievalMode asServed = new RetrievalMode("hybrid as served (" + served.getFusion().name()
-                    .toLowerCase(Locale.ROOT) + ", " + served.getCandidates() + " candidates, 40 chunks)",
+            RetrievalMode asServed = new RetrievalMode("hybrid as served (" + RetrievalMode.served(served).label()
+                    .replace("hybrid ", "") + ", " + served.getCandidates() + " candidates, 40 chunks)",
                     SearchMode.HYBRID, served.getFusion(), served.getVectorWeight(),
                     served.getRrfK());
             Score servedScore = evaluate(ranker.service(asServed, served.getCandidates()), asServed, scope, queries,
                     40, corpusIds);
             scores.add(new Score(asServed, servedScore.ndcg10(), Double.NaN, servedScore.msPerQuery()));
 
-            Score rrf = scores.get(2);
-            Score bestBlend = scores.subList(3, 6).stream().max((a, b) -> Double.compare(a.ndcg10(), b.ndcg10()))
+            Score rrf = scores.stream().filter(sc -> sc.mode().fusion() == HippocamelProperties.Fusion.RRF)
+                    .findFirst().orElseThrow();
+            Score bestBlend = scores.stream().filter(sc -> sc.mode().fusion() == HippocamelProperties.Fusion.BLEND
+                    && !Double.isNaN(sc.recall100())).max((a, b) -> Double.compare(a.ndcg10(), b.ndcg10()))
                     .orElseThrow();
             Score winner = rrf.ndcg10() >= bestBlend.ndcg10() ? rrf : bestBlend;
             Progress.log(SECTION, "winner: %s (nDCG@10 %.4f; RRF %.4f, best blend %.4f)", winner.mode().label(),
                     winner.ndcg10(), rrf.ndcg10(), bestBlend.ndcg10());
-            return new Result(scores, winner, markdown(scores, winner, rrf, bestBlend, corpus.size(), chunks,
-                    maxChunks, queries.size(), ingestSeconds, chunkLimit));
+            String model = server.bean(Embedder.class).modelId();
+            server.close();
+            String markdown = markdown(scores, winner, rrf, bestBlend, corpus.size(), chunks, maxChunks,
+                    queries.size(), ingestSeconds, chunkLimit, model);
+            if (options.levers()) {
+                markdown += otherModel(options, corpus, queries, model, RetrievalMode.served(served), chunkLimit,
+                        scores);
+            }
+            Score shippedScore = scores.stream().filter(sc -> sc.mode().equals(RetrievalMode.served(served)))
+                    .findFirst().orElse(winner);
+            return new Result(scores, winner, shippedScore, markdown);
+        }
+    }
+
+    /** The model lever: the same corpus and queries with the other in-process model (vectors and shipped blend). */
+    private static String otherModel(BenchOptions options, List<ApiClient.NewDoc> corpus, List<Query> queries,
+                                     String shippedModel, RetrievalMode servedMode, int chunkLimit,
+                                     List<Score> shipped) {
+        String other = shippedModel.equals(OnnxModel.BGE_SMALL_EN_V15_Q.id()) ? OnnxModel.ALL_MINILM_L6_V2_Q.id()
+                : OnnxModel.BGE_SMALL_EN_V15_Q.id();
+        try (BenchServer server = BenchServer.start(options.dataRoot().resolve(SECTION),
+                "hippocamel.embedding.model=" + other)) {
+            long t0 = System.nanoTime();
+            List<String> ids = new PoolLoader(server.client(), SECTION, 1_000).load(TAG, corpus);
+            double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, String> corpusIds = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                corpusIds.put(ids.get(i), corpus.get(i).customId());
+            }
+            Scope scope = Scope.of(server.tenant(), TAG);
+            DocumentRanker ranker = new DocumentRanker(server.bean(MemoryStore.class), server.bean(Embedder.class),
+                    server.bean(HippocamelProperties.class).getSearch());
+            MarkdownTable table = new MarkdownTable("model", "vectors nDCG@10", "hybrid nDCG@10", "hybrid recall@100",
+                    "ingest (s)");
+            Score vectors = shipped.stream().filter(sc -> sc.mode().equals(RetrievalMode.VECTORS)).findFirst()
+                    .orElseThrow();
+            Score hybrid = shipped.stream().filter(sc -> sc.mode().equals(servedMode)).findFirst().orElse(vectors);
+            table.row(shippedModel + " (shipped)", f(vectors.ndcg10(), 4), f(hybrid.ndcg10(), 4),
+                    f(hybrid.recall100(), 4), "see above");
+            Score otherVectors = evaluate(ranker.service(RetrievalMode.VECTORS, chunkLimit), RetrievalMode.VECTORS,
+                    scope, queries, chunkLimit, corpusIds);
+            Score otherHybrid = evaluate(ranker.service(servedMode, chunkLimit), servedMode, scope, queries,
+                    chunkLimit, corpusIds);
+            table.row(other, f(otherVectors.ndcg10(), 4), f(otherHybrid.ndcg10(), 4), f(otherHybrid.recall100(), 4),
+                    f(ingestSeconds, 0));
+            return "\nEmbedding model lever (a second server, same corpus and queries; hybrid = the shipped fusion, "
+                    + servedMode.label() + "):\n\n" + table;
         }
     }
 
@@ -180,7 +227,8 @@ final class SciFactBenchmark {
     }
 
     private static String markdown(List<Score> scores, Score winner, Score rrf, Score bestBlend, int docs,
-                                   int chunks, int maxChunks, int queries, double ingestSeconds, int chunkLimit) {
+                                   int chunks, int maxChunks, int queries, double ingestSeconds, int chunkLimit,
+                                   String model) {
         MarkdownTable table = new MarkdownTable("retrieval", "nDCG@10", "recall@100", "ms/query");
         for (Score s : scores) {
             boolean win = s == winner;
@@ -191,7 +239,7 @@ final class SciFactBenchmark {
         return f(docs, 0) + " abstracts (" + f(chunks, 0) + " chunks, at most " + maxChunks + " per document) "
                 + "added through `POST /v3/documents/batch` in " + f(ingestSeconds, 0) + " s ("
                 + f(docs / ingestSeconds, 1) + " docs/s, " + f(chunks / ingestSeconds, 1) + " chunks/s); " + queries
-                + " train queries, each through the server's `SearchService` (" + chunkLimit
+                + " train queries, each through the server's `SearchService` (model " + model + ", " + chunkLimit
                 + " chunks at threshold 0, deduplicated to documents by best chunk):\n\n" + table
                 + "\nPublished on the test split (not comparable split for split, for orientation): BM25 0.665, "
                 + "all-MiniLM-L6-v2 0.645.\n\n**Fusion: " + (winner == rrf ? "RRF" : "blend") + " wins** — RRF "

@@ -46,6 +46,36 @@ class OnnxEmbedderTest {
     }
 
     @Test
+    @DisplayName("the default model embeds a query like a passage")
+    void symmetricQueries() {
+        assertThat(embedder.modelId()).isEqualTo("all-minilm-l6-v2-q");
+        assertThat(embedder.embedQuery("second text")).containsExactly(embedder.embed("second text"));
+    }
+
+    @Test
+    @DisplayName("bge-small-en-v1.5 loads from its artifact; queries get its instruction, passages do not")
+    void bgeWithQueryInstruction() {
+        try (OnnxEmbedder bge = new OnnxEmbedder(OnnxModel.BGE_SMALL_EN_V15_Q, 2)) {
+            assertThat(bge.modelId()).isEqualTo("bge-small-en-v15-q");
+            float[] passage = bge.embed("What does my cat like to eat?");
+            float[] query = bge.embedQuery("What does my cat like to eat?");
+            assertThat(query).hasSize(384);
+            assertThat(dot(query, query)).isCloseTo(1.0, within(1e-3));
+            assertThat(dot(query, passage)).isLessThan(0.99);
+            float[] related = bge.embed("My cat loves tuna and chicken.");
+            float[] unrelated = bge.embed("The quarterly tax filing deadline is in April.");
+            assertThat(dot(query, related)).isGreaterThan(dot(query, unrelated) + 0.1);
+        }
+    }
+
+    @Test
+    @DisplayName("models are named in configuration by their id, case-insensitively")
+    void modelsById() {
+        assertThat(OnnxModel.byId("BGE-small-en-v15-q")).contains(OnnxModel.BGE_SMALL_EN_V15_Q);
+        assertThat(OnnxModel.byId("text-embedding-3-small")).isEmpty();
+    }
+
+    @Test
     @DisplayName("related sentences are closer than unrelated ones")
     void semantics() {
         float[] q = embedder.embed("What does my cat like to eat?");

@@ -463,6 +463,34 @@ public abstract class MemoryStoreContractTest {
     }
 
     @Test
+    @DisplayName("a chunk's context is matched by searchText with its text, kept with the chunk, never its text")
+    void chunkContextMatchedAndKept() {
+        StoredDocument queued = doc("doc1").build();
+        store.putDocument(queued);
+        Chunk chunk = new Chunk("doc1-0", "doc1", 0, "we got another one named Bailey", vector("doc1", 0),
+                "Caroline: how are your pets doing?");
+        assertThat(store.completeDocument(doc("doc1").status(DocumentStatus.DONE).chunkCount(1).build(),
+                List.of(chunk))).isTrue();
+        indexed(doc("doc2"), "pets are not allowed in the building");
+
+        List<ChunkHit> hits = store.searchText(Scope.allTags(TENANT), "pets Bailey", null, null, 10);
+
+        assertThat(documentIds(hits)).containsExactly("doc1", "doc2");
+        assertThat(hits.get(0).chunk().text()).isEqualTo("we got another one named Bailey");
+        assertThat(hits.get(0).chunk().context()).isEqualTo("Caroline: how are your pets doing?");
+        // rewriting the document's record (a metadata change) keeps the chunk's context
+        store.putDocument(doc("doc1").status(DocumentStatus.DONE).chunkCount(1).metadata(Map.of("k", "v")).build());
+        assertThat(store.getChunks(TENANT, "doc1")).singleElement()
+                .satisfies(c -> assertThat(c.context()).isEqualTo("Caroline: how are your pets doing?"));
+        store.close();
+        store = reopenStore();
+        assertThat(documentIds(store.searchText(Scope.allTags(TENANT), "Caroline", null, null, 10)))
+                .containsExactly("doc1");
+        assertThat(store.getChunks(TENANT, "doc1")).singleElement()
+                .satisfies(c -> assertThat(c.context()).isEqualTo("Caroline: how are your pets doing?"));
+    }
+
+    @Test
     @DisplayName("searchText with an empty, blank or stop-words-only query returns nothing")
     void searchTextEmptyQuery() {
         indexed(doc("doc1"), "the text of the document");

@@ -789,7 +789,7 @@ public final class LuceneMemoryStore implements MemoryStore {
     private Chunk withUnitVector(Chunk chunk) {
         float[] unit = unit(chunk.vector());
         return unit == chunk.vector() ? chunk
-                : new Chunk(chunk.id(), chunk.documentId(), chunk.position(), chunk.text(), unit);
+                : new Chunk(chunk.id(), chunk.documentId(), chunk.position(), chunk.text(), unit, chunk.context());
     }
 
     /**

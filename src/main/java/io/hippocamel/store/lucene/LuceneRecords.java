@@ -60,6 +60,7 @@ final class LuceneRecords {
     static final String DOCUMENT_ID = "documentId";
     static final String POSITION = "position";
     static final String TEXT = "text";
+    static final String CONTEXT = "context";
     static final String VECTOR = "vector";
     static final String VECTOR_BYTES = "vectorBytes";
     /** Coordination records ({@link StateRecord}): a third kind, outside every tenant and never searched. */
@@ -146,6 +147,11 @@ final class LuceneRecords {
         record.add(new StoredField(DOCUMENT_ID, chunk.documentId()));
         record.add(new StoredField(POSITION, chunk.position()));
         record.add(new TextField(TEXT, chunk.text() == null ? "" : chunk.text(), Field.Store.YES));
+        if (chunk.context() != null && !chunk.context().isBlank()) {
+            // a second value of the BM25 field (matched with the text, never returned as it), kept for rewrites
+            record.add(new TextField(TEXT, chunk.context(), Field.Store.NO));
+            record.add(new StoredField(CONTEXT, chunk.context()));
+        }
         record.add(new KnnFloatVectorField(VECTOR, chunk.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         record.add(new StoredField(VECTOR_BYTES, toBytes(chunk.vector())));
         return record;
@@ -178,7 +184,7 @@ final class LuceneRecords {
     static Chunk toChunk(Document stored) {
         return new Chunk(stored.get(CHUNK_ID), stored.get(DOCUMENT_ID),
                 stored.getField(POSITION).numericValue().intValue(), stored.get(TEXT),
-                toFloats(stored.getBinaryValue(VECTOR_BYTES)));
+                toFloats(stored.getBinaryValue(VECTOR_BYTES)), stored.get(CONTEXT));
     }
 
     static String containerTag(Document storedChunk) {

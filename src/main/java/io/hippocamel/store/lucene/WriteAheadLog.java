@@ -278,6 +278,10 @@ final class WriteAheadLog implements Closeable {
                         out.writeFloat(v);
                     }
                 }
+                // chunk contexts trail the chunks, so entries written before contexts existed still decode
+                for (Chunk chunk : put.chunks()) {
+                    writeString(out, chunk.context() == null ? "" : chunk.context());
+                }
             } else if (entry instanceof PutState putState) {
                 out.writeByte(PUT_STATE);
                 writeString(out, putState.state().key());
@@ -316,6 +320,14 @@ final class WriteAheadLog implements Closeable {
                         vector[j] = in.readFloat();
                     }
                     chunks.add(new Chunk(id, documentId, position, text, vector));
+                }
+                if (in.available() > 0) {
+                    for (int i = 0; i < count; i++) {
+                        String context = readString(in);
+                        Chunk c = chunks.get(i);
+                        chunks.set(i, new Chunk(c.id(), c.documentId(), c.position(), c.text(), c.vector(),
+                                context.isEmpty() ? null : context));
+                    }
                 }
                 return new Put(document, chunks);
             }

@@ -347,7 +347,7 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
     private void writeOneOfEach(MemoryStore target) {
         target.putDocument(queued("doc1"));
         target.completeDocument(done("doc1"), List.of(new Chunk("doc1-0", "doc1", 0, "committed text",
-                vector("doc1", 0))));
+                vector("doc1", 0), "its context")));
         target.putDocument(queued("doc2"));
         target.updateStatus(TENANT, "doc2", 1, DocumentStatus.FAILED, "final");
         target.putDocument(queued("gone"));
@@ -360,6 +360,7 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
     private void assertHoldsOneOfEach(MemoryStore recovered) {
         assertThat(recovered.getDocument(TENANT, "doc1")).contains(done("doc1"));
         assertThat(recovered.getChunks(TENANT, "doc1")).extracting(Chunk::text).containsExactly("committed text");
+        assertThat(recovered.getChunks(TENANT, "doc1")).extracting(Chunk::context).containsExactly("its context");
         assertThat(recovered.searchText(Scope.allTags(TENANT), "committed", null, null, 10)).hasSize(1);
         assertThat(recovered.searchVector(Scope.allTags(TENANT), vector("doc1", 0), null, null, 10)).hasSize(1);
         assertThat(recovered.getDocument(TENANT, "doc2")).hasValueSatisfying(d -> {
