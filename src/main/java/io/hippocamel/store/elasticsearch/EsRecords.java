@@ -90,12 +90,14 @@ final class EsRecords {
             @JsonProperty("vector") float[] vector) {
 
         static ChunkSource of(Chunk chunk) {
-            return new ChunkSource(new ChunkData(chunk.id(), chunk.documentId(), chunk.position(), chunk.text()),
-                    EsText.indexTerms(chunk.text()), chunk.vector());
+            // the context is matched with the text (one BM25 field, as on Lucene) but returned apart from it
+            String matched = chunk.context() == null ? chunk.text() : chunk.text() + "\n" + chunk.context();
+            return new ChunkSource(new ChunkData(chunk.id(), chunk.documentId(), chunk.position(), chunk.text(),
+                    chunk.context()), EsText.indexTerms(matched), chunk.vector());
         }
 
         Chunk chunk() {
-            return new Chunk(data.id(), data.documentId(), data.position(), data.text(), vector);
+            return new Chunk(data.id(), data.documentId(), data.position(), data.text(), vector, data.context());
         }
     }
 
@@ -103,7 +105,8 @@ final class EsRecords {
             @JsonProperty("id") String id,
             @JsonProperty("document_id") String documentId,
             @JsonProperty("position") int position,
-            @JsonProperty("text") String text) {
+            @JsonProperty("text") String text,
+            @JsonProperty("context") String context) {
     }
 
     /** A blob: the bytes of an uploaded file (base64 in JSON). */

@@ -1,5 +1,6 @@
 package io.hippocamel.store.elasticsearch;
 
+import io.hippocamel.store.QueryStopWords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ final class EsText {
                 counts.merge(t, 1, Integer::sum);
             }
         }
+        QueryStopWords.removeFrom(counts); // as the Lucene store does, so both rank alike
         return counts;
     }
 

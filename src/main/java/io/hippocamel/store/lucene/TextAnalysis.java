@@ -1,12 +1,10 @@
 package io.hippocamel.store.lucene;
 
+import io.hippocamel.store.QueryStopWords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -32,35 +30,7 @@ final class TextAnalysis {
      */
     static final int MAX_QUERY_TERMS = 512;
 
-    /**
-     * Words that carry no topic in a search query: question words, pronouns, auxiliaries, frequent adverbs (the
-     * Snowball English stop list minus what EnglishAnalyzer already drops). They are kept in the index, so stored text
-     * is unchanged, but dropped from BM25 queries: in "What did she do with her dad?" they would otherwise match
-     * nearly every chat message and outweigh the one word that matters. A query made only of them keeps them.
-     */
-    private static final List<String> QUERY_STOP_WORDS = List.of(
-            "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours", "yourself",
-            "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself", "its", "itself", "them",
-            "theirs", "themselves", "what", "which", "who", "whom", "whose", "those", "am", "were", "been", "being",
-            "have", "has", "had", "having", "do", "does", "did", "doing", "would", "should", "could", "can",
-            "might", "must", "shall", "because", "until", "while", "about", "against", "between", "through",
-            "during", "before", "after", "above", "below", "from", "up", "down", "out", "off", "over", "under",
-            "again", "further", "once", "here", "when", "where", "why", "how", "all", "any", "both", "each", "few",
-            "more", "most", "other", "some", "nor", "only", "own", "same", "so", "than", "too", "very", "just",
-            "also", "ever", "much", "many");
-
-    /** {@link #QUERY_STOP_WORDS} as the analyser indexes them (lower-cased and stemmed). */
-    private static final Set<String> QUERY_STOP_TERMS = analysedStopTerms();
-
     private TextAnalysis() {
-    }
-
-    private static Set<String> analysedStopTerms() {
-        try (Analyzer analyzer = newAnalyzer()) {
-            Set<String> terms = new HashSet<>();
-            QUERY_STOP_WORDS.forEach(w -> terms.addAll(terms(analyzer, "", w).keySet()));
-            return Set.copyOf(terms);
-        }
     }
 
     /** English stemming and stop words: "running cats" finds "the cat runs". */
@@ -78,9 +48,7 @@ final class TextAnalysis {
         if (counts.isEmpty()) {
             return null;
         }
-        if (!QUERY_STOP_TERMS.containsAll(counts.keySet())) {
-            counts.keySet().removeAll(QUERY_STOP_TERMS);
-        }
+        QueryStopWords.removeFrom(counts);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         counts.forEach((t, n) -> {
             Query termQuery = new TermQuery(new Term(field, t));
