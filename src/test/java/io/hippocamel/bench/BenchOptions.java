@@ -21,7 +21,8 @@ import java.util.Set;
 record BenchOptions(Set<String> sections, boolean quick, Path report, Path dataRoot, Path dataDir) {
 
     /** Every section, in the order a full run takes them. */
-    static final List<String> ALL = List.of("embedder", "ingest", "scifact", "locomo", "latency", "router");
+    static final List<String> ALL = List.of("embedder", "ingest", "scifact", "locomo", "latency", "router",
+            "elasticsearch");
 
     static BenchOptions fromSystemProperties() {
         String wanted = System.getProperty("bench.sections", "all").trim().toLowerCase(Locale.ROOT);
@@ -43,6 +44,11 @@ record BenchOptions(Set<String> sections, boolean quick, Path report, Path dataR
                 full ? "BENCHMARKS.md" : dataRoot.resolveSibling("BENCHMARKS-partial.md").toString()));
         Path dataDir = Path.of(System.getProperty("bench.datasets", "../shared/data"));
         return new BenchOptions(sections, quick, report, dataRoot, dataDir);
+    }
+
+    /** The same run at smoke sizes, in a data dir of its own: for sections that repeat others on another store. */
+    BenchOptions smallIn(String subdir) {
+        return new BenchOptions(sections, true, report, dataRoot.resolve(subdir), dataDir);
     }
 
     boolean runs(String section) {

@@ -99,6 +99,9 @@ public final class BenchmarkMain {
             headline.add(new String[] {"Memory Router added latency, streaming first event",
                 "p50 " + f(r.addedTtfbP50(), 1) + " ms, p99 " + f(r.addedTtfbP99(), 1) + " ms", ""});
         }
+        if (options.runs("elasticsearch")) {
+            body.add(ElasticsearchComparison.run(options, embedderRate, embedderCpu, headline));
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         String report = header(options, started, took) + headline(headline) + "\n" + String.join("\n", body);
         Path out = options.report().toAbsolutePath();
