@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hybrid chunk search: BM25 and kNN candidates from the store, fused by reciprocal rank fusion (default) or a
- * blend of normalised scores. Every hit's similarity is the cosine of query and chunk mapped to [0,1], whichever
+ * Hybrid chunk search: BM25 and kNN candidates from the store, fused by a blend of the two scores (default) or by
+ * reciprocal rank fusion. Every hit's similarity is the cosine of query and chunk mapped to [0,1], whichever
  * retriever found it, so thresholds mean the same in every mode.
  */
 public class SearchService {
