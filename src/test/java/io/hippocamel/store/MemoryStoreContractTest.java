@@ -491,6 +491,26 @@ public abstract class MemoryStoreContractTest {
     }
 
     @Test
+    @DisplayName("chunk vectors that are not unit length are normalised (context kept), so scores stay (1 + cosine) / 2")
+    void nonUnitVectorsAreNormalised() {
+        store.putDocument(doc("doc1").build());
+        float[] unit = vector("doc1", 0);
+        float[] tripled = new float[DIMENSION];
+        for (int i = 0; i < DIMENSION; i++) {
+            tripled[i] = unit[i] * 3;
+        }
+        assertThat(store.completeDocument(doc("doc1").status(DocumentStatus.DONE).chunkCount(1).build(),
+                List.of(new Chunk("doc1-0", "doc1", 0, "text", tripled, "the context")))).isTrue();
+
+        List<ChunkHit> hits = store.searchVector(Scope.allTags(TENANT), tripled, null, null, 1);
+
+        Chunk stored = store.getChunks(TENANT, "doc1").get(0);
+        assertThat(stored.vector()).containsExactly(unit, within(1e-6f));
+        assertThat(stored.context()).isEqualTo("the context");
+        assertThat(hits.get(0).score()).isCloseTo(1f, within(1e-4f));
+    }
+
+    @Test
     @DisplayName("searchText with an empty, blank or stop-words-only query returns nothing")
     void searchTextEmptyQuery() {
         indexed(doc("doc1"), "the text of the document");

@@ -27,6 +27,7 @@ import io.hippocamel.core.Page;
 import io.hippocamel.core.Scope;
 import io.hippocamel.core.StateRecord;
 import io.hippocamel.core.StoredDocument;
+import io.hippocamel.store.ChunkVectors;
 import io.hippocamel.store.MemoryStore;
 import io.hippocamel.store.elasticsearch.EsRecords.BlobSource;
 import io.hippocamel.store.elasticsearch.EsRecords.ChunkSource;
@@ -165,8 +166,8 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
 
     @Override
     public boolean completeDocument(StoredDocument document, List<Chunk> chunks) {
-        chunks.forEach(chunk -> validate(document, chunk));
-        List<ChunkSource> sources = chunks.stream().map(this::withUnitVector).map(ChunkSource::of).toList();
+        chunks.forEach(chunk -> ChunkVectors.validate(document, chunk, dimension));
+        List<ChunkSource> sources = chunks.stream().map(ChunkVectors::withUnitVector).map(ChunkSource::of).toList();
         DocumentSource next = DocumentSource.of(document, sources);
         return modify(document.tenant(), document.id(), current ->
                 current == null || current.document().version() != document.version()
@@ -309,10 +310,10 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
         if (vector == null || vector.length == 0 || k <= 0) {
             return List.of();
         }
-        checkDimension(vector);
+        ChunkVectors.checkDimension(vector, dimension);
         int size = Math.min(k, EsIndices.MAX_HITS);
         List<Float> query = new ArrayList<>(vector.length);
-        for (float v : unit(vector)) {
+        for (float v : ChunkVectors.unit(vector)) {
             query.add(v);
         }
         // nested kNN ranks documents by their best chunk, so as for text the best k chunks are in the inner hits
@@ -558,52 +559,6 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
         }
         hits.sort(Comparator.comparingDouble(ChunkHit::score).reversed());
         return hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits;
-    }
-
-    // ---- vectors ------------------------------------------------------------------------------------------------
-
-    private void validate(StoredDocument document, Chunk chunk) {
-        if (!document.id().equals(chunk.documentId())) {
-            throw new IllegalArgumentException("chunk " + chunk.id() + " belongs to " + chunk.documentId()
-                    + ", not to " + document.id());
-        }
-        if (chunk.vector() == null) {
-            throw new IllegalArgumentException("chunk " + chunk.id() + " has no vector");
-        }
-        checkDimension(chunk.vector());
-    }
-
-    private void checkDimension(float[] vector) {
-        if (vector.length != dimension) {
-            throw new IllegalArgumentException("vector has " + vector.length + " dimensions, the store " + dimension);
-        }
-    }
-
-    /** The chunk as given when its vector is unit length (as embedders deliver it), else with a normalised copy. */
-    private Chunk withUnitVector(Chunk chunk) {
-        float[] unit = unit(chunk.vector());
-        return unit == chunk.vector() ? chunk
-                : new Chunk(chunk.id(), chunk.documentId(), chunk.position(), chunk.text(), unit);
-    }
-
-    /** Vectors within rounding of length 1 are returned as they are, so stored vectors come back exactly as given. */
-    private static float[] unit(float[] vector) {
-        double squares = 0;
-        for (float v : vector) {
-            squares += (double) v * v;
-        }
-        double norm = Math.sqrt(squares);
-        if (norm == 0 || !Double.isFinite(norm)) {
-            throw new IllegalArgumentException("vector must be finite and not zero");
-        }
-        if (Math.abs(norm - 1) < 1e-4) {
-            return vector;
-        }
-        float[] unit = new float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            unit[i] = (float) (vector[i] / norm);
-        }
-        return unit;
     }
 
     private static String owner(StoredDocument document) {

@@ -9,6 +9,7 @@ import io.hippocamel.core.Page;
 import io.hippocamel.core.Scope;
 import io.hippocamel.core.StateRecord;
 import io.hippocamel.core.StoredDocument;
+import io.hippocamel.store.ChunkVectors;
 import io.hippocamel.store.MemoryStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -235,8 +236,8 @@ public final class LuceneMemoryStore implements MemoryStore {
 
     @Override
     public boolean completeDocument(StoredDocument document, List<Chunk> chunks) {
-        chunks.forEach(chunk -> validate(document, chunk));
-        List<Chunk> normalised = chunks.stream().map(this::withUnitVector).toList();
+        chunks.forEach(chunk -> ChunkVectors.validate(document, chunk, dimension));
+        List<Chunk> normalised = chunks.stream().map(ChunkVectors::withUnitVector).toList();
         return write(true, () -> {
             StoredDocument current = currentDocument(document.tenant(), document.id());
             if (current == null || current.version() != document.version()) {
@@ -378,8 +379,8 @@ public final class LuceneMemoryStore implements MemoryStore {
         if (vector == null || vector.length == 0 || k <= 0) {
             return List.of();
         }
-        checkDimension(vector);
-        Query search = new KnnFloatVectorQuery(LuceneRecords.VECTOR, unit(vector), k,
+        ChunkVectors.checkDimension(vector, dimension);
+        Query search = new KnnFloatVectorQuery(LuceneRecords.VECTOR, ChunkVectors.unit(vector), k,
                 searchableChunks(scope, filter, documentId));
         // DOT_PRODUCT scores unit vectors as (1 + cosine) / 2; rounding can land a hair outside [0,1]
         return query(searcher -> hits(searcher, searcher.search(search, k)).stream()
@@ -764,54 +765,5 @@ public final class LuceneMemoryStore implements MemoryStore {
                 ? LuceneRecords.UPDATED_AT : LuceneRecords.CREATED_AT;
         return new Sort(new SortField(field, SortField.Type.LONG, effective.descending()),
                 new SortField(LuceneRecords.ID_SORT, SortField.Type.STRING, effective.descending()));
-    }
-
-    // ---- vectors ------------------------------------------------------------------------------------------------
-
-    private void validate(StoredDocument document, Chunk chunk) {
-        if (!document.id().equals(chunk.documentId())) {
-            throw new IllegalArgumentException("chunk " + chunk.id() + " belongs to " + chunk.documentId()
-                    + ", not to " + document.id());
-        }
-        if (chunk.vector() == null) {
-            throw new IllegalArgumentException("chunk " + chunk.id() + " has no vector");
-        }
-        checkDimension(chunk.vector());
-    }
-
-    private void checkDimension(float[] vector) {
-        if (vector.length != dimension) {
-            throw new IllegalArgumentException("vector has " + vector.length + " dimensions, the store " + dimension);
-        }
-    }
-
-    /** The chunk as given when its vector is unit length (as embedders deliver it), else with a normalised copy. */
-    private Chunk withUnitVector(Chunk chunk) {
-        float[] unit = unit(chunk.vector());
-        return unit == chunk.vector() ? chunk
-                : new Chunk(chunk.id(), chunk.documentId(), chunk.position(), chunk.text(), unit, chunk.context());
-    }
-
-    /**
-     * DOT_PRODUCT equals cosine only for unit vectors, so anything else is scaled to length 1. Vectors already within
-     * rounding of 1 are returned as they are, so stored vectors come back exactly as given.
-     */
-    private static float[] unit(float[] vector) {
-        double squares = 0;
-        for (float v : vector) {
-            squares += (double) v * v;
-        }
-        double norm = Math.sqrt(squares);
-        if (norm == 0 || !Double.isFinite(norm)) {
-            throw new IllegalArgumentException("vector must be finite and not zero");
-        }
-        if (Math.abs(norm - 1) < 1e-4) {
-            return vector;
-        }
-        float[] unit = new float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            unit[i] = (float) (vector[i] / norm);
-        }
-        return unit;
     }
 }

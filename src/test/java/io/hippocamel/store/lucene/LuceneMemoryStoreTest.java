@@ -282,23 +282,6 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
     }
 
     @Test
-    @DisplayName("chunk vectors that are not unit length are normalised, so scores stay (1 + cosine) / 2")
-    void nonUnitVectorsAreNormalised() {
-        store.putDocument(queued("doc1"));
-        float[] unit = vector("doc1", 0);
-        float[] tripled = new float[DIMENSION];
-        for (int i = 0; i < DIMENSION; i++) {
-            tripled[i] = unit[i] * 3;
-        }
-        store.completeDocument(done("doc1"), List.of(new Chunk("doc1-0", "doc1", 0, "text", tripled)));
-
-        List<ChunkHit> hits = store.searchVector(Scope.allTags(TENANT), tripled, null, null, 1);
-
-        assertThat(store.getChunks(TENANT, "doc1").get(0).vector()).containsExactly(unit, within(1e-6f));
-        assertThat(hits.get(0).score()).isCloseTo(1f, within(1e-4f));
-    }
-
-    @Test
     @DisplayName("vectors of the wrong dimension are refused")
     void wrongDimensionRefused() {
         store.putDocument(queued("doc1"));
