@@ -9,12 +9,10 @@ import io.hippocamel.HippocamelApplication;
 import io.hippocamel.connector.gdrive.FakeGoogleDrive;
 import io.hippocamel.connector.notion.FakeNotion;
 import io.hippocamel.testsupport.LocalHttpServer;
+import io.hippocamel.testsupport.ServerTestSupport;
+import io.hippocamel.testsupport.ServerTestSupport.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +40,6 @@ public abstract class ConnectorTestSupport {
     public static final String KEY_A = "sm_connector_key_tenant_a";
     public static final String KEY_B = "sm_connector_key_tenant_b";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     protected int port;
@@ -209,31 +206,8 @@ public abstract class ConnectorTestSupport {
         }
     }
 
-    /** An HTTP answer: status, parsed JSON body (or null) and the raw text. */
-    protected record Response(int status, JsonNode json, String text) {
-    }
-
     protected Response call(String method, String path, String body, String key) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (key != null) {
-            b.header("Authorization", "Bearer " + key);
-        }
-        try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            boolean json = r.headers().firstValue("Content-Type").orElse("").contains("json") && !r.body().isEmpty();
-            return new Response(r.statusCode(), json ? JSON.readTree(r.body()) : null, r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ServerTestSupport.call(port, method, path, body, key);
     }
 
     protected Response get(String path) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hippocamel.testsupport.ServerTestSupport.Response;
 import io.hippocamel.testsupport.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hippocamel.connector.gdrive.FakeGoogleDrive;
+import io.hippocamel.testsupport.ServerTestSupport.Response;
 import io.hippocamel.testsupport.TestFiles;
 import java.time.Duration;
 import java.util.List;

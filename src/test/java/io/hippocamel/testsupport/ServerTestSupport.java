@@ -88,6 +88,11 @@ public abstract class ServerTestSupport {
     }
 
     protected Response call(String method, String path, String body, String key) {
+        return call(port, method, path, body, key);
+    }
+
+    /** One JSON API call to a server on this loopback port; also for test classes with a server of their own. */
+    public static Response call(int port, String method, String path, String body, String key) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
