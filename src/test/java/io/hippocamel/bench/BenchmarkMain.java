@@ -107,6 +107,9 @@ public final class BenchmarkMain {
         Path out = options.report().toAbsolutePath();
         Files.createDirectories(out.getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
+        if (out.getFileName().toString().equals("BENCHMARKS.md") && Files.exists(Path.of("README.md"))) {
+            ReadmeFigures.update(Path.of("README.md"), out); // the README quotes this run's tables, never old ones
+        }
         Progress.log("main", "done in %dm%02ds; wrote %s", took.toMinutes(), took.toSecondsPart(), out);
         System.exit(0); // the servers' non-daemon threads are closed, but a stray one must not keep Maven waiting
     }
