@@ -14,10 +14,21 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The example files in connectors/ load, are off by default, and are valid once enabled with their variables set. */
+/**
+ * A fresh checkout declares no connector; the examples in connectors/examples/ (not loaded) are off and valid once
+ * copied into connectors/ and enabled with their variables set.
+ */
 class ExampleConnectorsTest {
 
-    private static final Path EXAMPLES = Path.of("connectors");
+    private static final Path CONNECTORS = Path.of("connectors");
+    private static final Path EXAMPLES = CONNECTORS.resolve("examples");
+
+    @Test
+    @DisplayName("a fresh install declares no connector: the examples are not in the loaded folder")
+    void freshInstallHasNoConnectors() {
+        assertThat(loader().loadAll(CONNECTORS)).isEmpty();
+        assertThat(EXAMPLES).isDirectory();
+    }
 
     @TempDir
     Path dir;

@@ -5,9 +5,9 @@ import io.hippocamel.testsupport.NodeScripts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 @DirtiesContext // close the server (and its store) before the temporary data dir is removed
 @DisabledIfSystemProperty(named = "skip.e2e", matches = "true", disabledReason = "end-to-end tests skipped by -Dskip.e2e=true")
-@EnabledIf(value = "nodeOnPath", disabledReason = "`node` is not on PATH: the SDK end-to-end test needs Node.js 18+")
 class SupermemorySdkTest {
 
     static final String API_KEY = "sm_e2e_sdk_test_key_tenant_one";
@@ -50,9 +49,10 @@ class SupermemorySdkTest {
         registry.add("hippocamel.data-dir", () -> dataDir.toString());
     }
 
-    /** Condition of {@link EnabledIf}: evaluated before the Spring context starts, so a skip costs nothing. */
-    static boolean nodeOnPath() {
-        return NodeScripts.nodeOnPath();
+    /** Runs before the server starts: without Node the test fails at once, saying what to install. */
+    @BeforeAll
+    static void nodeInstalled() {
+        NodeScripts.requireNode();
     }
 
     @Test

@@ -5,16 +5,20 @@ import io.hippocamel.testsupport.NodeScripts;
 import io.hippocamel.testsupport.ServerTestSupport;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /** The official {@code openai} npm SDK through the router ({@code src/test/sdk/router-e2e.mjs}). */
 @DisabledIfSystemProperty(named = "skip.e2e", matches = "true", disabledReason = "end-to-end tests skipped")
-@EnabledIf(value = "io.hippocamel.testsupport.NodeScripts#nodeOnPath",
-        disabledReason = "`node` is not on PATH: the SDK end-to-end test needs Node.js 18+")
 class OpenAiSdkRouterTest extends ServerTestSupport {
+
+    /** Runs before the server starts: without Node the test fails at once, saying what to install. */
+    @BeforeAll
+    static void nodeInstalled() {
+        NodeScripts.requireNode();
+    }
 
     @Test
     @DisplayName("the openai SDK, pointed at the router, gets memories, streams, errors and pass-through")

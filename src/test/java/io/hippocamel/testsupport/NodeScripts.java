@@ -25,21 +25,47 @@ public final class NodeScripts {
     private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
     private static final int TAIL_LINES = 200;
 
+    /** The oldest Node.js major version the pinned SDKs support (their READMEs: Node.js 20 LTS or later). */
+    public static final int MIN_NODE_MAJOR = 20;
+
     private NodeScripts() {
     }
 
-    /** Whether `node` can be started (JUnit {@code @EnabledIf} condition; costs nothing when it cannot). */
-    public static boolean nodeOnPath() {
+    /**
+     * Fails (never skips) unless {@code node} of at least {@link #MIN_NODE_MAJOR} can be started: a missing Node must
+     * not let the SDK tests pass silently. Call it from {@code @BeforeAll}, before a server starts.
+     */
+    public static void requireNode() {
+        requireNode("node");
+    }
+
+    static void requireNode(String nodeCommand) {
+        String version = nodeVersion(nodeCommand);
+        assertThat(version).as("`node` is not on PATH: the SDK end-to-end tests need Node.js %d+ with npm; install it"
+                + " (e.g. `apt-get install nodejs npm`; .ci/run does this) or skip them with -Dskip.e2e=true",
+                MIN_NODE_MAJOR).isNotNull();
+        assertThat(majorVersion(version)).as("node %s is too old: the SDK end-to-end tests need Node.js %d+; install"
+                + " a newer Node.js or skip them with -Dskip.e2e=true", version, MIN_NODE_MAJOR)
+                .isGreaterThanOrEqualTo(MIN_NODE_MAJOR);
+    }
+
+    /** {@code node --version} (e.g. v20.20.2), or null when node cannot be started. */
+    static String nodeVersion(String nodeCommand) {
         try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+            Process p = new ProcessBuilder(nodeCommand, "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
         } catch (IOException e) {
-            return false;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
+    }
+
+    static int majorVersion(String version) {
+        String digits = version.replaceFirst("^v", "").replaceFirst("\\..*$", "");
+        return digits.matches("\\d+") ? Integer.parseInt(digits) : -1;
     }
 
     /** Installs the SDKs named in package.json unless they are all there already. */

@@ -1,0 +1,36 @@
+package io.hippocamel.config;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Once the server takes requests, says in one line where it listens, which store it uses and where the key is. */
+@Component
+public class StartupSummary {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupSummary.class);
+
+    private final HippocamelProperties props;
+
+    public StartupSummary(HippocamelProperties props) {
+        this.props = props;
+    }
+
+    @EventListener
+    public void ready(ApplicationReadyEvent event) {
+        int port = event.getApplicationContext() instanceof WebServerApplicationContext web
+                ? web.getWebServer().getPort() : -1;
+        HippocamelProperties.StoreType store = props.getStore().getType();
+        String where = store == HippocamelProperties.StoreType.ELASTICSEARCH
+                ? props.getStore().getElasticsearch().getUrl() : props.getDataDir().toAbsolutePath().normalize()
+                        .resolve("store").toString();
+        boolean configuredKeys = props.getApiKeys().stream().anyMatch(k -> k != null && !k.isBlank());
+        String keys = configuredKeys ? props.getApiKeys().size() + " API key(s) from the configuration"
+                : "API key in " + props.getDataDir().toAbsolutePath().normalize().resolve("api-key");
+        LOG.info("Hippocamel ready on port {}: {} store at {}, data dir {}, {} (send Authorization: Bearer <key>)",
+                port, store.name().toLowerCase(), where, props.getDataDir().toAbsolutePath().normalize(), keys);
+    }
+}
