@@ -3,9 +3,9 @@ package io.hippocamel.api;
 import static io.hippocamel.HippocamelConstants.TENANT;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hippocamel.router.ChatMessages;
-import io.hippocamel.router.ConversationStore;
-import io.hippocamel.router.Turn;
+import io.hippocamel.conversation.ConversationService;
+import io.hippocamel.conversation.MessageText;
+import io.hippocamel.conversation.Turn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,16 +16,16 @@ import org.apache.camel.ExchangeProperty;
 
 /**
  * POST /v4/conversations: stores a conversation's messages as one document per conversation, appending only the
- * turns not stored yet (the same store the Memory Router writes to).
+ * turns not stored yet (the same conversations the Memory Router writes), scoped by container tag.
  */
 public class ConversationApi {
 
     private static final Set<String> ROLES = Set.of("user", "assistant", "system", "tool");
 
-    private final ConversationStore conversations;
+    private final ConversationService conversations;
     private final RequestReader reader;
 
-    public ConversationApi(ConversationStore conversations, RequestReader reader) {
+    public ConversationApi(ConversationService conversations, RequestReader reader) {
         this.conversations = conversations;
         this.reader = reader;
     }
@@ -50,11 +50,11 @@ public class ConversationApi {
                 throw ApiException.badRequest("each message needs content");
             }
             if (!role.equals("system")) {
-                turns.add(new Turn(role, ChatMessages.text(m)));
+                turns.add(new Turn(role, MessageText.of(m.get("content"))));
             }
         }
         Map<String, Object> metadata = RequestReader.metadata(node.get("metadata"), false);
-        ConversationStore.Appended appended = conversations.append(new ConversationStore.Append(tenant,
+        ConversationService.Appended appended = conversations.append(new ConversationService.Append(tenant,
                 RequestReader.documentTag(node, null), conversationId, turns,
                 metadata == null ? Map.of() : metadata));
         Map<String, Object> out = new LinkedHashMap<>();

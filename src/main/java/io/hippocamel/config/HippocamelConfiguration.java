@@ -13,6 +13,7 @@ import io.hippocamel.api.JsonResponseWriter;
 import io.hippocamel.api.MultipartReader;
 import io.hippocamel.api.RequestReader;
 import io.hippocamel.api.SearchApi;
+import io.hippocamel.conversation.ConversationService;
 import io.hippocamel.embed.Embedder;
 import io.hippocamel.embed.OnnxEmbedder;
 import io.hippocamel.embed.OnnxModel;
@@ -34,7 +35,6 @@ import io.hippocamel.ingest.IngestRecoveryRoute;
 import io.hippocamel.ingest.IngestRoutes;
 import io.hippocamel.ingest.UrlFetcher;
 import io.hippocamel.router.ContextStripper;
-import io.hippocamel.router.ConversationStore;
 import io.hippocamel.router.FailOpen;
 import io.hippocamel.router.MemoryRetriever;
 import io.hippocamel.router.PromptAugmenter;
@@ -214,8 +214,8 @@ public class HippocamelConfiguration {
     }
 
     @Bean
-    ConversationStore conversationStore(DocumentService documents) {
-        return new ConversationStore(documents);
+    ConversationService conversationService(DocumentService documents) {
+        return new ConversationService(documents);
     }
 
     @Bean
@@ -225,7 +225,8 @@ public class HippocamelConfiguration {
 
     @Bean
     RouterRoutes routerRoutes(HippocamelProperties props, ApiKeys keys, TokenCounter tokens, SearchService search,
-                              ConversationStore conversations, ObjectMapper json, ProducerTemplate producer) {
+                              ConversationService conversations, ObjectMapper json, ProducerTemplate producer,
+                              Clock clock) {
         HippocamelProperties.Router r = props.getRouter();
         return new RouterRoutes(new RouterRoutes.Steps(
                 new RouterRequestReader(keys, new UpstreamResolver(r.getAllowedUpstreams()), tokens, json),
@@ -234,14 +235,14 @@ public class HippocamelConfiguration {
                 new PromptAugmenter(tokens, r.getMemoryTokens()),
                 new FailOpen(),
                 new UpstreamRequestWriter(json),
-                new UpstreamResponseHandler(new ReplyParser(json), producer),
+                new UpstreamResponseHandler(new ReplyParser(json), producer, r.getMaxCallDuration(), clock),
                 conversations));
     }
 
     @Bean
     ApiRoutes apiRoutes(HippocamelProperties props, ApiKeys keys, DocumentService documents, SearchService search,
                         FilterParser filters, ObjectMapper json, JsonResponseWriter writer,
-                        ConversationStore conversations) {
+                        ConversationService conversations) {
         RequestReader reader = new RequestReader(json);
         return new ApiRoutes(new Authenticator(keys),
                 new DocumentApi(documents, reader, filters, props.getIngest()),

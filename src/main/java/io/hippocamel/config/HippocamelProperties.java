@@ -591,6 +591,36 @@ public class HippocamelProperties {
         @DecimalMin("0")
         @DecimalMax("1")
         private double threshold = 0.6;
+        /** Longest an upstream may stay silent: before its answer starts, and between two streamed bytes. */
+        @NotNull
+        private Duration upstreamTimeout = Duration.ofMinutes(10);
+        /** Longest a router call may last, streamed answer included; a longer stream ends with an error event. */
+        @NotNull
+        private Duration maxCallDuration = Duration.ofMinutes(60);
+
+        /**
+         * How long the servlet container lets one HTTP call run: past the router's own limits, so the container
+         * never cuts an answer silently (the router always ends it first, with an error the client sees).
+         */
+        public Duration asyncRequestTimeout() {
+            return maxCallDuration.plus(upstreamTimeout).plusMinutes(1);
+        }
+
+        public Duration getUpstreamTimeout() {
+            return upstreamTimeout;
+        }
+
+        public void setUpstreamTimeout(Duration upstreamTimeout) {
+            this.upstreamTimeout = upstreamTimeout;
+        }
+
+        public Duration getMaxCallDuration() {
+            return maxCallDuration;
+        }
+
+        public void setMaxCallDuration(Duration maxCallDuration) {
+            this.maxCallDuration = maxCallDuration;
+        }
 
         public List<String> getAllowedUpstreams() {
             return allowedUpstreams;

@@ -3,6 +3,8 @@ package io.hippocamel.router;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hippocamel.conversation.MessageText;
+import io.hippocamel.conversation.Turn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,27 +35,7 @@ public final class ChatMessages {
     }
 
     static String contentText(JsonNode content) {
-        if (content == null || content.isNull()) {
-            return "";
-        }
-        if (content.isTextual()) {
-            return content.asText();
-        }
-        StringBuilder sb = new StringBuilder();
-        if (content.isArray()) {
-            for (JsonNode part : content) {
-                String t = part.isTextual() ? part.asText()
-                        : part.has("text") ? part.path("text").asText()
-                        : part.has("content") ? contentText(part.get("content")) : "";
-                if (!t.isEmpty()) {
-                    if (!sb.isEmpty()) {
-                        sb.append('\n');
-                    }
-                    sb.append(t);
-                }
-            }
-        }
-        return sb.toString();
+        return MessageText.of(content);
     }
 
     /** The conversation turns (system prompt excluded), in order. */

@@ -1,5 +1,6 @@
 package io.hippocamel.router;
 
+import io.hippocamel.conversation.Turn;
 import io.hippocamel.core.Scope;
 import io.hippocamel.search.ChunkQuery;
 import io.hippocamel.search.ScoredChunk;

@@ -1,6 +1,7 @@
 package io.hippocamel.router;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -15,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Router errors of its own (401, 403, 400) and an upstream that could not be reached (502) or did not answer in
- * time (504), as JSON; everything the upstream itself answers passes through untouched instead.
+ * Router errors of its own (401, 403, 400), an upstream that could not be reached (502) or did not answer in time
+ * (504), as JSON with a human message (exception classes and texts go to the log only); everything the upstream
+ * itself answers passes through untouched instead.
  */
 public class RouterErrorMapper implements Processor {
 
@@ -47,11 +49,18 @@ public class RouterErrorMapper implements Processor {
             status = 504;
             error = "Upstream timeout";
             details = "the upstream did not answer in time";
-        } else {
+            LOG.warn("router upstream timed out: {}", String.valueOf(e));
+        } else if (isIo(e)) {
             status = 502;
             error = "Upstream unreachable";
-            details = e == null ? null : e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.warn("router could not reach the upstream: {}", details);
+            details = unreachable(e);
+            // the exception text (addresses, internal classes) goes to the log only, never to the client
+            LOG.warn("router could not reach the upstream: {}", String.valueOf(e));
+        } else {
+            status = 500;
+            error = "Internal error";
+            details = "the router could not handle the request; the server log has the cause";
+            LOG.error("router failed", e);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
@@ -74,5 +83,26 @@ public class RouterErrorMapper implements Processor {
             }
         }
         return false;
+    }
+
+    private static boolean isIo(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return "the upstream host name could not be resolved";
+            }
+            if (t instanceof ConnectException) {
+                return "the upstream refused the connection";
+            }
+        }
+        return "the connection to the upstream failed";
     }
 }

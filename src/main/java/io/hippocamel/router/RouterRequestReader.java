@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hippocamel.HippocamelConstants;
 import io.hippocamel.api.ApiKeys;
+import io.hippocamel.conversation.ConversationService;
+import io.hippocamel.conversation.Turn;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -88,7 +90,7 @@ public class RouterRequestReader implements Processor {
             tag = user;
         }
         if (conversation == null) {
-            conversation = derivedConversationId(user, turns);
+            conversation = ConversationService.derivedId(user, turns);
         }
         ChatCall call = new ChatCall(tenant, tag, conversation, provider, forward, chat, chat.deepCopy(),
                 chat.path("stream").asBoolean(false), List.of(), stats);
@@ -124,12 +126,6 @@ public class RouterRequestReader implements Processor {
         } catch (IOException e) {
             return null; // not our business: the upstream will answer the malformed request itself
         }
-    }
-
-    /** A stable id for a conversation without x-sm-conversation-id: its user and its opening message. */
-    static String derivedConversationId(String user, List<Turn> turns) {
-        String opening = turns.stream().filter(t -> t.role().equals("user")).map(Turn::text).findFirst().orElse("");
-        return "conv_" + ConversationStore.sha256((user == null ? "" : user) + "\n" + opening, 12);
     }
 
     private static Map<String, List<String>> forwardHeaders(HttpServletRequest http) {

@@ -9,6 +9,7 @@ import static io.hippocamel.HippocamelConstants.ROUTER_STORE_QUEUE;
 import static io.hippocamel.HippocamelConstants.ROUTER_STRIP;
 import static io.hippocamel.HippocamelConstants.ROUTER_UPSTREAM;
 
+import io.hippocamel.conversation.ConversationService;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -24,7 +25,7 @@ public class RouterRoutes extends RouteBuilder {
     /** Pipeline steps and HTTP-edge processors of the router. */
     public record Steps(RouterRequestReader reader, ContextStripper stripper, MemoryRetriever retriever,
                         PromptAugmenter augmenter, FailOpen failOpen, UpstreamRequestWriter writer,
-                        UpstreamResponseHandler responses, ConversationStore conversations) {
+                        UpstreamResponseHandler responses, ConversationService conversations) {
     }
 
     private final Steps steps;

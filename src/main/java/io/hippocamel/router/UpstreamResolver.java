@@ -2,6 +2,8 @@ package io.hippocamel.router;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -35,6 +37,10 @@ public class UpstreamResolver {
             throw new RouterException(404, "not a router path: " + path);
         }
         String target = path.substring(PREFIX.length()).replaceFirst("^(?i)(https?):/+", "$1://");
+        if (escapesPrefix(target)) {
+            throw new RouterException(403, "the upstream path must not contain dot segments ('.', '..'), "
+                    + "backslashes or encoded slashes");
+        }
         URI uri;
         try {
             uri = new URI(target + (query == null || query.isBlank() ? "" : "?" + query));
@@ -51,6 +57,34 @@ public class UpstreamResolver {
                     : ":" + uri.getPort()) + " is not in hippocamel.router.allowed-upstreams");
         }
         return uri;
+    }
+
+    /**
+     * Whether the path could mean something else once an upstream (or a proxy before it) normalises it: a dot
+     * segment, also percent-encoded (once or more) or with a path parameter ({@code ..;x}), a backslash or an encoded
+     * slash. Such a path could leave the allowed prefix after the check, so it is refused rather than rewritten.
+     */
+    static boolean escapesPrefix(String target) {
+        int query = target.indexOf('?');
+        String raw = query < 0 ? target : target.substring(0, query);
+        if (raw.contains("\\") || raw.toLowerCase(Locale.ROOT).matches(".*%(25)*(2f|5c).*")) {
+            return true;
+        }
+        for (String segment : raw.split("/", -1)) {
+            String decoded = segment;
+            for (int i = 0; i < 4 && decoded.contains("%"); i++) {
+                try {
+                    decoded = URLDecoder.decode(decoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformed) {
+                    return true;
+                }
+            }
+            String name = decoded.split(";", 2)[0].strip();
+            if (name.equals(".") || name.equals("..") || decoded.contains("\\") || decoded.contains("/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean covers(URI allowed, URI target) {

@@ -1,7 +1,12 @@
 package io.hippocamel.router;
 
 import io.hippocamel.HippocamelConstants;
+import io.hippocamel.conversation.ConversationService;
+import io.hippocamel.conversation.Turn;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * After the upstream answered: drops hop-by-hop headers, adds the x-supermemory-* headers, and arranges for the new
  * turns to be stored once the answer is complete (for streams: when the last byte has passed through), by handing
- * them to the store queue. The answer itself passes through untouched.
+ * them to the store queue. The answer itself passes through untouched, except that a stream the router has to cut
+ * ends with an error event ({@link CutAnswerGuard}).
  */
 public class UpstreamResponseHandler implements Processor {
 
@@ -30,10 +36,15 @@ public class UpstreamResponseHandler implements Processor {
 
     private final ReplyParser replies;
     private final ProducerTemplate producer;
+    private final Duration maxCallDuration;
+    private final Clock clock;
 
-    public UpstreamResponseHandler(ReplyParser replies, ProducerTemplate producer) {
+    public UpstreamResponseHandler(ReplyParser replies, ProducerTemplate producer, Duration maxCallDuration,
+                                   Clock clock) {
         this.replies = replies;
         this.producer = producer;
+        this.maxCallDuration = maxCallDuration;
+        this.clock = clock;
     }
 
     @Override
@@ -43,22 +54,21 @@ public class UpstreamResponseHandler implements Processor {
                 .filter(name -> HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)))
                 .forEach(message::removeHeader);
         ChatCall call = exchange.getProperty(HippocamelConstants.ROUTER_CALL, ChatCall.class);
-        if (call == null) {
-            return;
-        }
-        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
-        boolean store = call.containerTag() != null && status / 100 == 2;
-        int storedTurns = store ? pendingTurns(call) : 0;
-        setHeaders(message, call, storedTurns);
-        if (!store) {
-            return;
-        }
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
         boolean events = contentType.startsWith("text/event-stream");
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
+        boolean store = call != null && call.containerTag() != null && status / 100 == 2;
+        if (call != null) {
+            setHeaders(message, call, store ? pendingTurns(call) : 0);
+        }
         Object body = message.getBody();
         if (body instanceof InputStream in) {
-            message.setBody(new TapInputStream(in, MAX_STORED_ANSWER, bytes -> enqueue(call, bytes, events)));
-        } else {
+            InputStream tapped = store ? new TapInputStream(in, MAX_STORED_ANSWER, bytes -> enqueue(call, bytes,
+                    events)) : in;
+            Instant deadline = Instant.ofEpochMilli(exchange.getClock().getCreated()).plus(maxCallDuration);
+            message.setBody(new CutAnswerGuard(tapped, events, call == null ? Provider.OPENAI : call.provider(),
+                    clock, deadline));
+        } else if (store) {
             enqueue(call, message.getBody(byte[].class), events);
         }
     }
@@ -71,7 +81,7 @@ public class UpstreamResponseHandler implements Processor {
             if (!reply.isBlank()) {
                 turns.add(new Turn("assistant", reply));
             }
-            producer.sendBody(HippocamelConstants.ROUTER_STORE_QUEUE, new ConversationStore.Append(call.tenant(),
+            producer.sendBody(HippocamelConstants.ROUTER_STORE_QUEUE, new ConversationService.Append(call.tenant(),
                     call.containerTag(), call.conversationId(), turns, Map.of("source", "router")));
         } catch (RuntimeException e) {
             LOG.warn("could not queue the turns of conversation {} for storing: {}", call.conversationId(),

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hippocamel.conversation.ConversationService;
+import io.hippocamel.conversation.Transcript;
+import io.hippocamel.conversation.Turn;
 import io.hippocamel.testsupport.FakeLlmUpstream;
 import io.hippocamel.testsupport.ServerTestSupport;
 import java.io.BufferedReader;
@@ -105,8 +108,9 @@ class MemoryRouterTest extends ServerTestSupport {
         assertThat(first.headers().firstValue("x-supermemory-conversation-id")).hasValue(conversation);
         assertThat(first.headers().firstValue("x-supermemory-chunks-created")).hasValue("2");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/v3/documents/" + conversation).status() == 200);
-        JsonNode doc = awaitDone(get("/v3/documents/" + conversation).json().get("id").asText());
+        String stored = "/v3/documents/" + ConversationService.documentCustomId(user, conversation);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(stored).status() == 200);
+        JsonNode doc = awaitDone(get(stored).json().get("id").asText());
         assertThat(doc.get("content").asText()).contains("user: My dog is called Biscuit")
                 .contains("assistant: Noted:");
         assertThat(doc.get("containerTags").get(0).asText()).isEqualTo(user);
@@ -117,7 +121,7 @@ class MemoryRouterTest extends ServerTestSupport {
                 "assistant", JSON.readTree(first.body()).path("choices").get(0).path("message").path("content")
                         .asText(),
                 "user", "She is three years old."));
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/v3/documents/" + conversation).json()
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(stored).json()
                 .path("content").asText().contains("three years old"));
         String content = awaitDone(doc.get("id").asText()).get("content").asText();
         assertThat(content.split("Biscuit", -1)).hasSize(3); // once in the user turn, once in the echo
@@ -159,9 +163,10 @@ class MemoryRouterTest extends ServerTestSupport {
                 .isGreaterThanOrEqualTo((FakeLlmUpstream.STREAM_EVENTS - 2) * FakeLlmUpstream.EVENT_GAP_MS);
         assertThat(received.toString()).contains("\"chat.completion.chunk\"").endsWith("data: [DONE]\n\n");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/v3/documents/stream-" + user).status() == 200
-                && get("/v3/documents/stream-" + user).json().path("status").asText().equals("done"));
-        assertThat(get("/v3/documents/stream-" + user).json().get("content").asText())
+        String stored = "/v3/documents/" + ConversationService.documentCustomId(user, "stream-" + user);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(stored).status() == 200
+                && get(stored).json().path("status").asText().equals("done"));
+        assertThat(get(stored).json().get("content").asText())
                 .contains("user: Stream me a haiku about herons")
                 .contains("assistant: Noted: Stream me a haiku about herons");
     }
@@ -245,6 +250,17 @@ class MemoryRouterTest extends ServerTestSupport {
                         + upstream.baseUrl().replaceFirst(":(\\d+)$", ":1") + "/openai/v1/chat/completions"))
                 .header("x-supermemory-api-key", KEY_A).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
         assertThat(HTTP.send(otherPort, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+
+        // /inspect/ of the fake is not an allowed prefix: dot segments must not reach it through /openai/
+        for (String escape : List.of("/openai/../inspect/chat/completions", "/openai/%2e%2e/inspect/chat/completions",
+                "/openai/%2E%2E/inspect/chat/completions", "/openai/..;/inspect/chat/completions")) {
+            HttpRequest dots = HttpRequest.newBuilder(URI.create(routerUrl(escape)))
+                    .header("x-supermemory-api-key", KEY_A).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(openAi("user", "hi"))).build();
+            HttpResponse<String> refused = HTTP.send(dots, HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(escape).isEqualTo(403);
+            assertThat(JSON.readTree(refused.body()).get("error").asText()).as(escape).isEqualTo("Forbidden");
+        }
 
         HttpRequest noKey = HttpRequest.newBuilder(URI.create(routerUrl("/openai/v1/chat/completions")))
                 .header("Content-Type", "application/json")

@@ -3,18 +3,34 @@ package io.hippocamel.router;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingType;
+import io.hippocamel.conversation.Transcript;
+import io.hippocamel.conversation.Turn;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.Exchange;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -212,6 +228,28 @@ class RouterStepsTest {
             }
             assertThatThrownBy(() -> resolver.resolve("/v3/not-a-url", null)).extracting("status").isEqualTo(400);
         }
+
+        @Test
+        @DisplayName("dot segments, plain or encoded, and encoded slashes or backslashes cannot leave the prefix: 403")
+        void refusesDotSegments() {
+            for (String path : List.of("/v3/https://api.groq.com/openai/../secret/chat/completions",
+                    "/v3/https://api.groq.com/openai/%2e%2e/secret/chat/completions",
+                    "/v3/https://api.groq.com/openai/%2E%2E/secret/chat/completions",
+                    "/v3/https://api.groq.com/openai/.%2e/secret/chat/completions",
+                    "/v3/https://api.groq.com/openai/%252e%252e/secret/chat/completions",
+                    "/v3/https://api.groq.com/openai/..;x=1/secret/chat/completions",
+                    "/v3/https://api.groq.com/openai/..;/secret/chat/completions",
+                    "/v3/https://api.groq.com/openai/./chat/completions",
+                    "/v3/https://api.groq.com/openai/..%2fsecret/chat/completions",
+                    "/v3/https://api.groq.com/openai/..%5Csecret/chat/completions",
+                    "/v3/https://api.groq.com/openai/..\\secret/chat/completions",
+                    "/v3/http:/127.0.0.1:8000/v1/../../admin")) {
+                assertThatThrownBy(() -> resolver.resolve(path, null)).as(path).isInstanceOf(RouterException.class)
+                        .extracting("status").isEqualTo(403);
+            }
+            assertThat(resolver.resolve("/v3/https://api.groq.com/openai/v1.0/..files/chat/completions", null))
+                    .isEqualTo(URI.create("https://api.groq.com/openai/v1.0/..files/chat/completions"));
+        }
     }
 
     @Nested
@@ -258,4 +296,85 @@ class RouterStepsTest {
             assertThat(handed).isEmpty();
         }
     }
+
+    @Nested
+    class Errors {
+        private JsonNode mapped(Throwable failure, int status) throws Exception {
+            try (DefaultCamelContext context = new DefaultCamelContext()) {
+                Exchange exchange = new DefaultExchange(context);
+                exchange.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
+                new RouterErrorMapper(JSON).process(exchange);
+                assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(status);
+                JsonNode body = JSON.readTree(exchange.getMessage().getBody(byte[].class));
+                assertThat(body.size()).isEqualTo(2);
+                assertThat(body.get("error").asText()).isNotBlank();
+                assertThat(body.get("details").asText()).isNotBlank()
+                        .doesNotContain("Exception", "java.", "org.apache", "10.0.0.7");
+                return body;
+            }
+        }
+
+        @Test
+        @DisplayName("error bodies carry a human message, never exception classes or their internal text")
+        void humanMessages() throws Exception {
+            assertThat(mapped(new RuntimeCamelException(new ConnectException(
+                    "Connect to http://10.0.0.7:8080 failed: Connection refused")), 502).get("details").asText())
+                    .isEqualTo("the upstream refused the connection");
+            assertThat(mapped(new UnknownHostException("llm.internal.example: Name or service not known"), 502)
+                    .get("details").asText()).isEqualTo("the upstream host name could not be resolved");
+            assertThat(mapped(new SocketTimeoutException("Read timed out after 600000 ms from 10.0.0.7"), 504)
+                    .get("error").asText()).isEqualTo("Upstream timeout");
+            assertThat(mapped(new IllegalStateException("org.apache.hc.core5.pool.StrictConnPool is shut down"),
+                    500).get("error").asText()).isEqualTo("Internal error");
+            assertThat(mapped(new RouterException(403, "upstream http://evil.com is not allowed"), 403)
+                    .get("error").asText()).isEqualTo("Forbidden");
+        }
+    }
+
+    @Nested
+    class CutAnswers {
+        private final Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        private final byte[] firstEvent = "data: {\"choices\":[]}\n\n".getBytes(StandardCharsets.UTF_8);
+
+        /** An upstream body that delivers one event, then fails like a dropped or silent connection. */
+        private InputStream dropsAfterFirstEvent() {
+            return new SequenceInputStream(new ByteArrayInputStream(firstEvent), new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    throw new SocketTimeoutException("Read timed out");
+                }
+            });
+        }
+
+        @Test
+        @DisplayName("a stream cut by the upstream ends with the provider's error event, not silently")
+        void upstreamCut() throws Exception {
+            Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+            String openAi = new String(new CutAnswerGuard(dropsAfterFirstEvent(), true, Provider.OPENAI, clock,
+                    now.plusSeconds(60)).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(openAi).startsWith(new String(firstEvent, StandardCharsets.UTF_8)).endsWith("\n\n");
+            JsonNode error = JSON.readTree(openAi.substring(firstEvent.length).replaceFirst("^data: ", ""));
+            assertThat(error.path("error").path("message").asText()).contains("stopped answering");
+
+            String anthropic = new String(new CutAnswerGuard(dropsAfterFirstEvent(), true, Provider.ANTHROPIC,
+                    clock, now.plusSeconds(60)).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(anthropic.substring(firstEvent.length)).startsWith("event: error\ndata: {\"type\":\"error\"");
+
+            assertThatThrownBy(() -> new CutAnswerGuard(dropsAfterFirstEvent(), false, Provider.OPENAI, clock,
+                    now.plusSeconds(60)).readAllBytes()).isInstanceOf(SocketTimeoutException.class);
+        }
+
+        @Test
+        @DisplayName("a stream running past max-call-duration ends with an error event; a complete one is untouched")
+        void deadline() throws Exception {
+            byte[] whole = "data: {}\n\ndata: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
+            assertThat(new CutAnswerGuard(new ByteArrayInputStream(whole), true, Provider.OPENAI,
+                    Clock.fixed(now, ZoneOffset.UTC), now.plusSeconds(1)).readAllBytes()).isEqualTo(whole);
+            String late = new String(new CutAnswerGuard(new ByteArrayInputStream(whole), true, Provider.OPENAI,
+                    Clock.fixed(now.plusSeconds(2), ZoneOffset.UTC), now.plusSeconds(1)).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(late).startsWith("data: {\"error\"").contains("max-call-duration").doesNotContain("[DONE]");
+        }
+    }
 }
+

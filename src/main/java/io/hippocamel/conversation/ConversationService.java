@@ -1,4 +1,4 @@
-package io.hippocamel.router;
+package io.hippocamel.conversation;
 
 import io.hippocamel.core.StoredDocument;
 import io.hippocamel.ingest.DocumentService;
@@ -15,28 +15,38 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Keeps each conversation as one document of the user's pool ({@code customId} = conversation id), appending only
- * turns it does not hold yet, through the normal durable ingest pipeline. Used by the router's store step and by
- * {@code POST /v4/conversations}.
+ * Keeps each conversation as one document of its container tag, appending only turns it does not hold yet, through
+ * the normal durable ingest pipeline. A conversation is identified by container tag and conversation id together,
+ * and its document's customId lives in a namespace of its own that ordinary documents cannot use.
  */
-public class ConversationStore {
+public class ConversationService {
 
-    private static final Pattern CUSTOM_ID = Pattern.compile("[a-zA-Z0-9_:.\\-]{1,200}");
+    /**
+     * Prefix and separator of conversation documents' customIds: '~' is outside the customId charset the API
+     * accepts (and outside container tags), so no ordinary document can take (or be taken for) a conversation's.
+     */
+    public static final String CUSTOM_ID_PREFIX = "conversation~";
+    private static final Pattern READABLE_ID = Pattern.compile("[a-zA-Z0-9_:.\\-]{1,100}");
     private static final int LOCK_STRIPES = 64;
 
     private final DocumentService documents;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
-    public ConversationStore(DocumentService documents) {
+    public ConversationService(DocumentService documents) {
         this.documents = documents;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
     }
 
-    /** Turns to append to a conversation. */
+    /** Turns to append to the conversation {@code conversationId} of {@code containerTag}. */
     public record Append(String tenant, String containerTag, String conversationId, List<Turn> turns,
                          Map<String, Object> metadata) {
+
+        public Append {
+            Objects.requireNonNull(containerTag, "containerTag");
+            Objects.requireNonNull(conversationId, "conversationId");
+        }
     }
 
     /** The outcome: the conversation document, and how many turns were new. */
@@ -44,7 +54,7 @@ public class ConversationStore {
     }
 
     public Appended append(Append request) {
-        String customId = customIdFor(request.conversationId());
+        String customId = documentCustomId(request.containerTag(), request.conversationId());
         synchronized (locks[Math.floorMod(Objects.hash(request.tenant(), customId), locks.length)]) {
             StoredDocument existing = documents.find(request.tenant(), customId).orElse(null);
             List<Turn> stored = existing == null ? List.of() : Transcript.parse(existing.content());
@@ -64,12 +74,22 @@ public class ConversationStore {
         }
     }
 
-    /** The conversation id itself when it is a valid customId, else a stable hash of it. */
-    public static String customIdFor(String conversationId) {
-        return CUSTOM_ID.matcher(conversationId).matches() ? conversationId : "conv_" + sha256(conversationId, 16);
+    /**
+     * The customId of a conversation's document, one per container tag and conversation id:
+     * {@code conversation~<tag>~<id>}, or {@code conversation~<tag>~~<hash>} for an id outside the customId charset.
+     */
+    public static String documentCustomId(String containerTag, String conversationId) {
+        return CUSTOM_ID_PREFIX + containerTag + "~" + (READABLE_ID.matcher(conversationId).matches()
+                ? conversationId : "~" + sha256(conversationId, 16));
     }
 
-    static String sha256(String text, int bytes) {
+    /** A stable conversation id for a chat that sends none: its user and its opening user message. */
+    public static String derivedId(String user, List<Turn> turns) {
+        String opening = turns.stream().filter(t -> t.role().equals("user")).map(Turn::text).findFirst().orElse("");
+        return "conv_" + sha256((user == null ? "" : user) + "\n" + opening, 12);
+    }
+
+    private static String sha256(String text, int bytes) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, bytes);

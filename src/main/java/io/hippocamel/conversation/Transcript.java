@@ -1,4 +1,4 @@
-package io.hippocamel.router;
+package io.hippocamel.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
