@@ -38,7 +38,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
         HttpStatus known = HttpStatus.resolve(status);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", known == null ? "Error" : known.getReasonPhrase());
-        body.put("details", status == 400 ? "the request could not be parsed (check the URL's percent-encoding)"
+        body.put("details", status == 400
+                ? "the request could not be parsed (a malformed URL, such as bad percent-encoding, or header)"
                 : "the request failed with status " + status);
         try {
             response.setContentType("application/json");

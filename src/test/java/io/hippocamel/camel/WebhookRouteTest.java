@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -98,15 +97,5 @@ class WebhookRouteTest extends MemoryCamelTestSupport {
             }
         }
         assertThat(notesStored()).isEqualTo(before);
-    }
-
-    @Test
-    @DisplayName("the token is checked before the body is read: a 55 MiB note without it is refused at once")
-    void tokenCheckedBeforeTheBody() throws Exception {
-        String answer = raw("POST /hooks/notes HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                + "Content-Type: text/plain\r\nContent-Length: " + 55L * 1024 * 1024 + "\r\n\r\n",
-                "x".repeat(1000).getBytes(StandardCharsets.US_ASCII));
-        assertThat(rawStatus(answer)).as(answer).isEqualTo(401);
-        assertThat(rawJson(answer).get("error").asText()).isEqualTo("Unauthorized");
     }
 }
