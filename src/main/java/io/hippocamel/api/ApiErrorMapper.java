@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.StreamCacheException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,10 @@ public class ApiErrorMapper implements Processor {
         }
         if (e instanceof InvalidFilterException) {
             return error(400, "Invalid filters", e.getMessage());
+        }
+        if (e instanceof StreamCacheException) {
+            // platform-http hands the body over as a reader that failed, e.g. on bytes that are not UTF-8
+            return error(400, "Unreadable request body", "the request body must be UTF-8 encoded JSON");
         }
         if (e instanceof EmbeddingException) {
             LOG.warn("embedding failed while serving a request: {}", e.getMessage());

@@ -142,7 +142,12 @@ public class DocumentApi {
                 throw ApiException.badRequest("ids must be an array of 1-" + MAX_BULK_IDS + " document ids");
             }
             List<String> list = new ArrayList<>();
-            ids.forEach(i -> list.add(i.asText()));
+            for (JsonNode id : ids) {
+                if (!id.isTextual()) {
+                    throw ApiException.badRequest("ids must be an array of strings");
+                }
+                list.add(id.asText());
+            }
             List<String> missing = documents.deleteByIds(tenant, list);
             out.put("deletedCount", list.size() - missing.size());
             if (!missing.isEmpty()) {

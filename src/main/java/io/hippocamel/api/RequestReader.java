@@ -1,8 +1,11 @@
 package io.hippocamel.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.hippocamel.core.DocumentSort;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,9 +28,12 @@ public class RequestReader {
     private static final int MAX_CUSTOM_ID = 255;
 
     private final ObjectMapper json;
+    /** Strict reader: anything after the JSON value ({"q":"x"}}) is malformed, not silently dropped. */
+    private final ObjectReader strict;
 
     public RequestReader(ObjectMapper json) {
         this.json = json;
+        this.strict = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** Parses a request body that must be a JSON object; an empty body reads as {}. */
@@ -36,7 +42,7 @@ public class RequestReader {
             return json.createObjectNode();
         }
         try {
-            JsonNode node = json.readTree(body);
+            JsonNode node = strict.readTree(body);
             if (node == null || !node.isObject()) {
                 throw ApiException.badRequest("the request body must be a JSON object");
             }
@@ -44,6 +50,18 @@ public class RequestReader {
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "Malformed JSON", e.getOriginalMessage());
         }
+    }
+
+    /** A nested object field such as {@code include}; absent or null reads as {}, any other type is a 400. */
+    public static JsonNode object(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!v.isObject()) {
+            throw ApiException.badRequest(field + " must be an object");
+        }
+        return v;
     }
 
     public static String string(JsonNode node, String field, boolean required, int maxLength) {
@@ -251,6 +269,11 @@ public class RequestReader {
     }
 
     public static boolean bool(JsonNode node, String field, boolean fallback) {
+        return bool(node, field, field, fallback);
+    }
+
+    /** A boolean field whose errors name it as {@code name} (e.g. include.documents). */
+    public static boolean bool(JsonNode node, String field, String name, boolean fallback) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return fallback;
@@ -261,7 +284,7 @@ public class RequestReader {
         if (v.isTextual() && (v.asText().equals("true") || v.asText().equals("false"))) {
             return Boolean.parseBoolean(v.asText());
         }
-        throw ApiException.badRequest(field + " must be a boolean");
+        throw ApiException.badRequest(name + " must be a boolean");
     }
 
     public static DocumentSort sort(JsonNode node) {

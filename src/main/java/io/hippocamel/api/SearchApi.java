@@ -128,9 +128,9 @@ public class SearchApi {
         if (!List.of("memories", "hybrid", "documents").contains(mode)) {
             throw ApiException.badRequest("searchMode must be memories, hybrid or documents");
         }
-        JsonNode include = node.path("include");
-        boolean withDocuments = RequestReader.bool(include, "documents", false);
-        boolean withSummaries = RequestReader.bool(include, "summaries", false);
+        JsonNode include = RequestReader.object(node, "include");
+        boolean withDocuments = RequestReader.bool(include, "documents", "include.documents", false);
+        boolean withSummaries = RequestReader.bool(include, "summaries", "include.summaries", false);
         Scope scope = new Scope(tenant, RequestReader.containerTags(node));
         MetadataFilter filter = filters.parse(node.get("filters"));
         boolean perDocument = mode.equals("documents");

@@ -38,6 +38,14 @@ public sealed interface MetadataFilter permits MetadataFilter.And, MetadataFilte
 
     enum FilterType { METADATA, NUMERIC, ARRAY_CONTAINS, STRING_CONTAINS }
 
+    /**
+     * The longest {@code string_contains} value. Both stores match it with a wildcard automaton ({@code *value*})
+     * whose determinization grows with the square of the value's self-overlap: a run of ~350 equal characters
+     * exceeds Lucene's (and Elasticsearch's) effort limit. 200 characters stay within it even when lower-casing
+     * doubles a value (U+0130), at a cost of milliseconds.
+     */
+    int MAX_CONTAINS_CHARS = 200;
+
     enum NumericOperator {
         GT(">"), LT("<"), GTE(">="), LTE("<="), EQ("="), NEQ("!=");
 
@@ -94,7 +102,8 @@ public sealed interface MetadataFilter permits MetadataFilter.And, MetadataFilte
      *   <li>NUMERIC: the key holds a number (or numeric text) and {@code number op value} holds. A negated numeric
      *       condition flips the operator, as Supermemory does, so documents without the key still don't match.</li>
      *   <li>ARRAY_CONTAINS: the key's list (or scalar, as a one-element list) has an element equal to value.</li>
-     *   <li>STRING_CONTAINS: some text value of the key contains {@code value} as a substring.</li>
+     *   <li>STRING_CONTAINS: some text value of the key contains {@code value} as a substring; value has at most
+     *       {@link #MAX_CONTAINS_CHARS} characters.</li>
      * </ul>
      * {@code negate} on the non-numeric types matches exactly the documents the condition does not match,
      * including those without the key.

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Parses Supermemory's {@code filters} JSON ({@code {"AND"|"OR": [...]}}, also sent as a JSON string) into a
- * {@link MetadataFilter}, enforcing the documented limits: 8 levels of nesting, 200 conditions.
+ * {@link MetadataFilter}, enforcing the documented limits (8 levels of nesting, 200 conditions) and our own on
+ * string_contains values ({@link MetadataFilter#MAX_CONTAINS_CHARS}).
  */
 public class FilterParser {
 
@@ -103,6 +104,10 @@ public class FilterParser {
         if (type == null) {
             throw new InvalidFilterException("filterType must be one of metadata, numeric, array_contains, "
                     + "string_contains (got '" + typeName + "')");
+        }
+        if (type == FilterType.STRING_CONTAINS && value.asText().length() > MetadataFilter.MAX_CONTAINS_CHARS) {
+            throw new InvalidFilterException("string_contains filter '" + key.asText() + "' value must be at most "
+                    + MetadataFilter.MAX_CONTAINS_CHARS + " characters");
         }
         NumericOperator operator = NumericOperator.EQ;
         if (type == FilterType.NUMERIC) {

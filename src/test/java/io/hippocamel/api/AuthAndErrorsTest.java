@@ -2,11 +2,14 @@ package io.hippocamel.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hippocamel.core.MetadataFilter;
 import io.hippocamel.testsupport.ServerTestSupport;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -100,5 +103,117 @@ class AuthAndErrorsTest extends ServerTestSupport {
         Response settings = get("/v3/settings");
         assertThat(settings.status()).isEqualTo(404);
         assertThat(settings.json().get("details").asText()).contains("/v3/settings");
+    }
+
+    @Test
+    @DisplayName("without a valid key, a 55 MiB upload or JSON body is refused with 401 before it is read")
+    void keyIsCheckedBeforeTheBodyIsRead() throws Exception {
+        long announced = 55L * 1024 * 1024;
+        String boundary = "----hippocamel-unread";
+        byte[] start = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\""
+                + "\r\nContent-Type: text/plain\r\n\r\n" + "x".repeat(1000)).getBytes(StandardCharsets.US_ASCII);
+        String upload = raw("POST /v3/documents/file HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + announced
+                + "\r\n\r\n", start);
+        assertThat(rawStatus(upload)).as(upload).isEqualTo(401);
+        assertThat(rawJson(upload).get("error").asText()).isEqualTo("Unauthorized");
+
+        String search = raw("POST /v4/search HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Authorization: Bearer sm_wrong\r\nContent-Type: application/json\r\nContent-Length: " + announced
+                + "\r\n\r\n", "{\"q\":\"".getBytes(StandardCharsets.US_ASCII));
+        assertThat(rawStatus(search)).as(search).isEqualTo(401);
+        assertThat(rawJson(search).get("details").asText()).isEqualTo("Invalid API key");
+    }
+
+    @Test
+    @DisplayName("an upload over the multipart limit is a 413 JSON error, also before its body is read")
+    void uploadOverTheMultipartLimit() throws Exception {
+        String boundary = "----hippocamel-huge";
+        String answer = raw("POST /v3/documents/file HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Authorization: Bearer " + KEY_A + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                + "\r\nContent-Length: " + 200L * 1024 * 1024 + "\r\n\r\n",
+                ("--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertThat(rawStatus(answer)).as(answer).isEqualTo(413);
+        assertThat(rawJson(answer).get("error").asText()).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("bad percent-encoding in a path is a 400 JSON error, not Tomcat's HTML page")
+    void badPercentEncoding() throws Exception {
+        String answer = raw("GET /v3/documents/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Authorization: Bearer " + KEY_A + "\r\n\r\n", new byte[0]);
+        assertThat(rawStatus(answer)).as(answer).isEqualTo(400);
+        assertThat(answer).doesNotContain("<html");
+        assertThat(rawJson(answer).get("error").asText()).isEqualTo("Bad Request");
+    }
+
+    @Test
+    @DisplayName("GET /error is a 404 JSON error")
+    void errorPathIsNotAnEndpoint() {
+        Response r = call("GET", "/error", null, null);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("error").asText()).isEqualTo("Not Found");
+    }
+
+    @Test
+    @DisplayName("a body that is not UTF-8 (UTF-16, stray bytes) is a 400 JSON error")
+    void bodyNotUtf8() {
+        byte[] utf16 = "{\"q\":\"x\"}".getBytes(StandardCharsets.UTF_16);
+        byte[] stray = {'{', '"', 'q', '"', ':', '"', (byte) 0xc3, '(', '"', '}'};
+        for (byte[] body : new byte[][] {utf16, stray}) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/search"))
+                    .header("Authorization", "Bearer " + KEY_A).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("\"error\"").contains("UTF-8");
+        }
+    }
+
+    @Test
+    @DisplayName("trailing data after the JSON body and typed fields of the wrong type are 400s naming the field")
+    void strictBodies() {
+        Response trailing = post("/v3/search", "{\"q\":\"x\"}}");
+        assertThat(trailing.status()).isEqualTo(400);
+        assertThat(trailing.json().get("error").asText()).isEqualTo("Malformed JSON");
+
+        Response include = post("/v4/search", "{\"q\":\"x\",\"include\":\"documents\"}");
+        assertThat(include.status()).isEqualTo(400);
+        assertThat(include.json().get("details").asText()).isEqualTo("include must be an object");
+        Response includeDocuments = post("/v4/search", "{\"q\":\"x\",\"include\":{\"documents\":\"yes\"}}");
+        assertThat(includeDocuments.status()).isEqualTo(400);
+        assertThat(includeDocuments.json().get("details").asText()).isEqualTo("include.documents must be a boolean");
+        Response ids = delete("/v3/documents/bulk", "{\"ids\":[{\"id\":\"x\"}]}");
+        assertThat(ids.status()).isEqualTo(400);
+        assertThat(ids.json().get("details").asText()).contains("ids");
+    }
+
+    @Test
+    @DisplayName("a string_contains value over the limit is a 400 on every endpoint with filters; one at it works")
+    void longStringContainsValue() {
+        String tooLong = "{\"AND\":[{\"key\":\"note\",\"filterType\":\"string_contains\",\"value\":\""
+                + "a".repeat(400) + "\"}]}";
+        for (String[] call : new String[][] {{"/v3/search", "\"q\":\"x\","}, {"/v4/search", "\"q\":\"x\","},
+                {"/v3/documents/list", ""}}) {
+            Response r = post(call[0], "{" + call[1] + "\"filters\":" + tooLong + "}");
+            assertThat(r.status()).as(call[0] + ": " + r.text()).isEqualTo(400);
+            assertThat(r.json().get("error").asText()).isEqualTo("Invalid filters");
+            assertThat(r.json().get("details").asText()).contains("string_contains")
+                    .contains(String.valueOf(MetadataFilter.MAX_CONTAINS_CHARS));
+        }
+        String atLimit = "{\"AND\":[{\"key\":\"note\",\"filterType\":\"string_contains\",\"ignoreCase\":true,"
+                + "\"value\":\"" + "\\u0130".repeat(MetadataFilter.MAX_CONTAINS_CHARS) + "\"}]}";
+        Response ok = post("/v4/search", "{\"q\":\"x\",\"filters\":" + atLimit + "}");
+        assertThat(ok.status()).as(ok.text()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hippocamel.testsupport.ServerTestSupport;
 import io.hippocamel.testsupport.TestFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +82,32 @@ class FileUploadTest extends ServerTestSupport {
 
         Response badMeta = upload("a.txt", "text/plain", "hi".getBytes(StandardCharsets.UTF_8), "metadata", "{oops");
         assertThat(badMeta.status()).isEqualTo(400);
+    }
+
+    private Response multipart(String contentType, String body) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/v3/documents/file"))
+                    .header("Authorization", "Bearer " + KEY_A).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), JSON.readTree(r.body()), r.body(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @DisplayName("a multipart body without a boundary, or cut short, is a 400 JSON error")
+    void malformedMultipart() {
+        String part = "--b1\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhello";
+        Response noBoundary = multipart("multipart/form-data", part + "\r\n--b1--\r\n");
+        Response truncated = multipart("multipart/form-data; boundary=b1", part);
+        for (Response r : List.of(noBoundary, truncated)) {
+            assertThat(r.status()).as(r.text()).isEqualTo(400);
+            assertThat(r.json().get("error").asText()).isEqualTo("Malformed multipart body");
+        }
     }
 }

@@ -123,4 +123,22 @@ class RequestReaderTest {
         assertThat(status(() -> RequestReader.customId(""))).isEqualTo(400);
         assertThat(status(() -> RequestReader.customId("x".repeat(256)))).isEqualTo(400);
     }
+
+    @Test
+    @DisplayName("trailing data after the JSON value is malformed; a nested object field of another type is a 400")
+    void strictBodies() {
+        assertThatThrownBy(() -> reader.object("{\"q\":\"x\"}}")).isInstanceOf(ApiException.class)
+                .hasMessage("Malformed JSON");
+        assertThat(status(() -> reader.object("{\"q\":\"x\"} {\"q\":\"y\"}"))).isEqualTo(400);
+        assertThat(reader.object("{\"q\":\"x\"}  \n").get("q").asText()).isEqualTo("x");
+
+        assertThat(RequestReader.object(node("{}"), "include").isEmpty()).isTrue();
+        assertThat(RequestReader.object(node("{\"include\":{\"documents\":true}}"), "include").get("documents")
+                .booleanValue()).isTrue();
+        assertThatThrownBy(() -> RequestReader.object(node("{\"include\":[\"documents\"]}"), "include"))
+                .isInstanceOf(ApiException.class).extracting(e -> ((ApiException) e).details())
+                .isEqualTo("include must be an object");
+        assertThatThrownBy(() -> RequestReader.bool(node("{\"documents\":1}"), "documents", "include.documents",
+                false)).extracting(e -> ((ApiException) e).details()).isEqualTo("include.documents must be a boolean");
+    }
 }

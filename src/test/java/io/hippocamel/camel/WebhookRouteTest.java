@@ -75,10 +75,27 @@ class WebhookRouteTest extends MemoryCamelTestSupport {
         assertThat(emptyToken.statusCode()).isEqualTo(401);
         assertThat(wrongToken.statusCode()).isEqualTo(401);
         assertThat(wrongToken.headers().firstValue("X-Hook-Token")).isEmpty();
+        assertThat(JSON.readTree(wrongToken.body()).get("error").asText()).isEqualTo("Unauthorized");
         assertThat(badJson.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badJson.body()).get("error").asText()).isEqualTo("Invalid note");
         assertThat(unknownKey.statusCode()).isEqualTo(400);
-        assertThat(unknownKey.body()).isEqualTo("memory:add body key 'containerTag' is not known: a Map body holds"
-                + " content and, optionally, metadata");
+        assertThat(JSON.readTree(unknownKey.body()).get("details").asText()).isEqualTo("memory:add body key"
+                + " 'containerTag' is not known: a Map body holds content and, optionally, metadata");
+        assertThat(notesStored()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a form-encoded body is a 415 JSON error, with or without the token, and nothing is stored")
+    void formBodyRefused() throws Exception {
+        int before = notesStored();
+
+        for (String[] headers : new String[][] {{}, {"X-Hook-Token", WEBHOOK_TOKEN}}) {
+            for (String body : new String[] {"just text", "{\"content\":\"x\"}", "content=x&a=b"}) {
+                HttpResponse<String> r = hook("application/x-www-form-urlencoded", body, headers);
+                assertThat(r.statusCode()).as(body + ": " + r.body()).isEqualTo(415);
+                assertThat(JSON.readTree(r.body()).get("error").asText()).isNotBlank();
+            }
+        }
         assertThat(notesStored()).isEqualTo(before);
     }
 }

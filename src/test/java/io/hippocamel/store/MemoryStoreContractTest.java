@@ -728,6 +728,32 @@ public abstract class MemoryStoreContractTest {
         }));
     }
 
+    @Test
+    @DisplayName("string_contains values of the longest allowed length match, also runs of one character")
+    void longestStringContainsValues() {
+        int max = MetadataFilter.MAX_CONTAINS_CHARS;
+        Map<String, Map<String, Object>> fixture = Map.of(
+                "long", Map.of("note", "b" + "a".repeat(max + 20) + "b"),
+                "short", Map.of("note", "a".repeat(max - 1)),
+                "dotted", Map.of("note", "x" + "\u0130".repeat(max)));
+        store.putDocuments(fixture.entrySet().stream().map(e -> doc(e.getKey()).metadata(e.getValue()).build())
+                .toList());
+        fixture.forEach((id, metadata) -> store.completeDocument(
+                doc(id).metadata(metadata).status(DocumentStatus.DONE).build(), chunks(id, "memo " + id)));
+        Scope scope = Scope.allTags(TENANT);
+
+        for (MetadataFilter filter : List.of(contains("note", "a".repeat(max), false),
+                contains("note", "A".repeat(max), true), not(contains("note", "a".repeat(max), false)),
+                contains("note", "\u0130".repeat(max), true), contains("note", "ab".repeat(max / 2), false))) {
+            Set<String> expected = fixture.entrySet().stream().filter(e -> filter.matches(e.getValue()))
+                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+            assertThat(ids(store.listDocuments(scope, filter, DocumentSort.NEWEST_FIRST, 0, 10).items()))
+                    .as(describe(filter)).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(documentIds(store.searchText(scope, "memo", filter, null, 10))).as(describe(filter))
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
     // ---- deletion -----------------------------------------------------------------------------------------------
 
     @Test

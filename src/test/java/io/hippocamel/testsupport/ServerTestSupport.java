@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hippocamel.HippocamelApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -161,6 +168,78 @@ public abstract class ServerTestSupport {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * One raw HTTP/1.1 exchange: sends {@code head} and {@code body} (which may be only the start of what
+     * Content-Length announces) and reads one answer (by its Content-Length or chunked end). A server that waited for
+     * the rest of the body would not answer within the read timeout: what arrived by then (maybe nothing) is
+     * returned for the assertions to fail on.
+     */
+    protected String raw(String head, byte[] body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            try {
+                for (int b = in.read(); b >= 0 && !complete(answer.toString(StandardCharsets.UTF_8)); b = in.read()) {
+                    answer.write(b);
+                    if (complete(answer.toString(StandardCharsets.UTF_8))) {
+                        break;
+                    }
+                }
+            } catch (SocketTimeoutException e) {
+                // no (complete) answer: returned as is
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static boolean complete(String answer) {
+        int end = answer.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        String headers = answer.substring(0, end).toLowerCase(Locale.ROOT);
+        Matcher length = Pattern.compile("content-length: *(\\d+)").matcher(headers);
+        if (length.find()) {
+            return answer.length() - end - 4 >= Integer.parseInt(length.group(1));
+        }
+        return !headers.contains("chunked") || answer.endsWith("\r\n0\r\n\r\n");
+    }
+
+    /** The body of a raw answer, de-chunked when it came in chunks. */
+    protected static String rawBody(String answer) {
+        int end = answer.indexOf("\r\n\r\n");
+        String body = answer.substring(end + 4);
+        if (!answer.substring(0, end).toLowerCase(Locale.ROOT).contains("chunked")) {
+            return body;
+        }
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int line = body.indexOf("\r\n", at);
+            int size = Integer.parseInt(body.substring(at, line).strip(), 16);
+            if (size == 0) {
+                return out.toString();
+            }
+            out.append(body, line + 2, line + 2 + size);
+            at = line + 2 + size + 2;
+        }
+    }
+
+    protected static int rawStatus(String answer) {
+        assertThat(answer).as("an HTTP answer").startsWith("HTTP/1.1 ");
+        return Integer.parseInt(answer.substring(9, 12));
+    }
+
+    protected static JsonNode rawJson(String answer) throws IOException {
+        assertThat(answer).containsIgnoringCase("Content-Type: application/json");
+        return JSON.readTree(rawBody(answer));
     }
 
     /** Adds a text document and returns its id (asserting the add was accepted). */
