@@ -50,6 +50,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
@@ -148,6 +149,11 @@ public final class LuceneMemoryStore implements MemoryStore {
             searcherManager = new SearcherManager(indexWriter, new Bm25SearcherFactory());
             loadStates(searcherManager);
             this.blobs = new BlobFiles(directory.resolve("blobs"));
+        } catch (LockObtainFailedException e) {
+            IOUtils.closeWhileHandlingException(searcherManager, log, indexWriter, index, textAnalyzer);
+            // another process (or store) holds Lucene's write lock: its stack trace would only hide that
+            throw new DataDirectoryInUseException(directory, directory.resolve("index")
+                    .resolve(IndexWriter.WRITE_LOCK_NAME));
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(searcherManager, log, indexWriter, index, textAnalyzer);
             throw e instanceof IOException io ? new UncheckedIOException("cannot open store in " + directory, io)
