@@ -19,6 +19,7 @@ public final class HippocamelConstants {
     public static final String ROUTE_INGEST_BATCH = "ingest-batch";
     public static final String ROUTE_INGEST_EMBED = "ingest-embed";
     public static final String ROUTE_INGEST_INDEX = "ingest-index";
+    public static final String ROUTE_INGEST_SUMMARY = "ingest-summary";
     public static final String INGEST_ERRORS = "ingest-errors";
     public static final String ROUTE_INGEST_ABANDONED = "ingest-abandoned";
 

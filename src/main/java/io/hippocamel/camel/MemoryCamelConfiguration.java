@@ -29,7 +29,7 @@ public class MemoryCamelConfiguration {
         return new MemoryComponent(new MemoryService(documents, search), events,
                 new MemoryTenants(keys, () -> firstKey(props)),
                 new MemoryRequestValidator(json, filters, ingest.getMaxContentSize().toBytes(),
-                        ingest.getMaxFileSize().toBytes()));
+                        ingest.getMaxFileSize().toBytes()), new MemoryTypeConverters(json));
     }
 
     @Bean

@@ -21,13 +21,22 @@ public class MemoryComponent extends DefaultComponent {
     private final DocumentEvents events;
     private final MemoryTenants tenants;
     private final MemoryRequestValidator validator;
+    private final MemoryTypeConverters converters;
 
     public MemoryComponent(MemoryService service, DocumentEvents events, MemoryTenants tenants,
-                           MemoryRequestValidator validator) {
+                           MemoryRequestValidator validator, MemoryTypeConverters converters) {
         this.service = service;
         this.events = events;
         this.tenants = tenants;
         this.validator = validator;
+        this.converters = converters;
+    }
+
+    /** Registers the JSON converters of our bodies, so routes can send them to any text or bytes endpoint. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        getCamelContext().getTypeConverterRegistry().addTypeConverters(converters);
     }
 
     @Override

@@ -28,11 +28,13 @@ import io.hippocamel.ingest.DocumentService;
 import io.hippocamel.ingest.EmbedStep;
 import io.hippocamel.ingest.ExtractStep;
 import io.hippocamel.ingest.IndexStep;
+import io.hippocamel.HippocamelConstants;
 import io.hippocamel.ingest.IngestFailureHandler;
 import io.hippocamel.ingest.IngestQueue;
 import io.hippocamel.ingest.IngestRecovery;
 import io.hippocamel.ingest.IngestRecoveryRoute;
 import io.hippocamel.ingest.IngestRoutes;
+import io.hippocamel.ingest.IngestSummary;
 import io.hippocamel.ingest.UrlFetcher;
 import io.hippocamel.router.ContextStripper;
 import io.hippocamel.router.FailOpen;
@@ -56,7 +58,10 @@ import io.hippocamel.store.lucene.LuceneMemoryStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.seda.QueueReference;
+import org.apache.camel.component.seda.SedaComponent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -140,9 +145,20 @@ public class HippocamelConfiguration {
         return new DocumentService(store, queue, clock, events);
     }
 
+    /** Queue depth: the documents waiting in the ingest SEDA queue. */
     @Bean
-    IngestFailureHandler ingestFailureHandler(MemoryStore store, DocumentEvents events) {
-        return new IngestFailureHandler(store, events);
+    IngestSummary ingestSummary(Clock clock, CamelContext camel) {
+        return new IngestSummary(clock, () -> {
+            SedaComponent seda = camel.getComponent("seda", SedaComponent.class);
+            QueueReference queue = seda == null ? null
+                    : seda.getQueues().get(HippocamelConstants.INGEST_QUEUE.substring("seda:".length()));
+            return queue == null ? 0 : queue.getQueue().size();
+        });
+    }
+
+    @Bean
+    IngestFailureHandler ingestFailureHandler(MemoryStore store, DocumentEvents events, IngestSummary summary) {
+        return new IngestFailureHandler(store, events, summary);
     }
 
     @Bean
@@ -166,10 +182,11 @@ public class HippocamelConfiguration {
     @Bean
     IngestRoutes ingestRoutes(HippocamelProperties props, MemoryStore store, ContentExtractor extractor,
                               UrlFetcher fetcher, Chunker chunker, Embedder embedder, Clock clock,
-                              IngestFailureHandler failureHandler, DocumentEvents events, DocumentLeases leases) {
+                              IngestFailureHandler failureHandler, DocumentEvents events, DocumentLeases leases,
+                              IngestSummary summary) {
         return new IngestRoutes(props.getIngest(), new ExtractStep(store, extractor, fetcher),
                 new ChunkStep(store, chunker, chunkContext(store, props)), new EmbedStep(store, embedder),
-                new IndexStep(store, clock, events), failureHandler, leases);
+                new IndexStep(store, clock, events, summary), failureHandler, leases, summary);
     }
 
     @Bean

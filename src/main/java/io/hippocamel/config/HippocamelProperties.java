@@ -369,8 +369,18 @@ public class HippocamelProperties {
         private Duration urlTimeout = Duration.ofSeconds(30);
         /** Largest text content accepted in a JSON add. */
         private DataSize maxContentSize = DataSize.ofMegabytes(10);
+        /** How often an INFO line sums up ingest (documents done/failed, queue, docs/s); silent when idle. */
+        private Duration summaryInterval = Duration.ofMinutes(1);
         @Valid
         private final Chunking chunking = new Chunking();
+
+        public Duration getSummaryInterval() {
+            return summaryInterval;
+        }
+
+        public void setSummaryInterval(Duration summaryInterval) {
+            this.summaryInterval = summaryInterval;
+        }
 
         public boolean isAllowPrivateUrls() {
             return allowPrivateUrls;

@@ -15,11 +15,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Accepts, updates and removes documents. A document is durable in the store with status {@code queued} before any
@@ -34,7 +36,7 @@ public class DocumentService {
     private final IngestQueue queue;
     private final Clock clock;
     private final DocumentEvents events;
-    private final Object[] locks = new Object[LOCK_STRIPES];
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
     public DocumentService(MemoryStore store, IngestQueue queue, Clock clock, DocumentEvents events) {
         this.store = store;
@@ -42,7 +44,7 @@ public class DocumentService {
         this.clock = clock;
         this.events = events;
         for (int i = 0; i < locks.length; i++) {
-            locks[i] = new Object();
+            locks[i] = new ReentrantLock();
         }
     }
 
@@ -54,33 +56,61 @@ public class DocumentService {
         if (doc.customId() == null) {
             return create(tenant, doc);
         }
-        synchronized (lockFor(tenant, doc.customId())) {
+        ReentrantLock lock = lockFor(tenant, doc.customId());
+        lock.lock();
+        try {
             Optional<StoredDocument> existing = store.findByCustomId(tenant, doc.customId());
             if (existing.isEmpty()) {
                 return create(tenant, doc);
             }
             return upsert(existing.get(), doc);
+        } finally {
+            lock.unlock();
         }
     }
 
     /**
-     * Adds several documents: those without a customId are written with one durable store write (one fsync for the
-     * whole batch instead of one each), the others go through the upsert path one by one. Results are in input order.
+     * Adds several documents as one batch: every document without a file (new ones and customId upserts alike) is
+     * written with one durable store write, so after a crash either all of them are stored or none is, and a client
+     * retrying a batch whose answer it never got does not find half of it already there. Uploads (files, which need
+     * a blob first) go one by one after it. Results are in input order.
      */
     public List<Accepted> addAll(String tenant, List<NewDocument> docs) {
-        List<StoredDocument> fresh = new ArrayList<>();
         Accepted[] results = new Accepted[docs.size()];
-        for (int i = 0; i < docs.size(); i++) {
-            NewDocument doc = docs.get(i);
-            if (doc.customId() == null && doc.file() == null) {
-                StoredDocument stored = newRecord(tenant, doc);
-                fresh.add(stored);
-                results[i] = new Accepted(stored.id(), DocumentStatus.QUEUED);
+        List<ReentrantLock> held = lockCustomIds(tenant, docs);
+        try {
+            Map<String, StoredDocument> writes = new LinkedHashMap<>();
+            List<StoredDocument> requeued = new ArrayList<>();
+            // a customId that appears twice in the batch upserts what its first appearance wrote
+            Map<String, StoredDocument> byCustomId = new HashMap<>();
+            for (int i = 0; i < docs.size(); i++) {
+                NewDocument doc = docs.get(i);
+                if (doc.file() != null) {
+                    continue;
+                }
+                Optional<StoredDocument> existing = doc.customId() == null ? Optional.empty()
+                        : Optional.ofNullable(byCustomId.get(doc.customId()))
+                                .or(() -> store.findByCustomId(tenant, doc.customId()));
+                Change change = existing.isEmpty() ? Change.created(newRecord(tenant, doc))
+                        : planUpsert(existing.get(), doc);
+                results[i] = change.accepted();
+                if (change.write() != null) {
+                    writes.put(change.write().id(), change.write());
+                    if (change.queue()) {
+                        requeued.add(change.write());
+                    }
+                }
+                if (doc.customId() != null) {
+                    byCustomId.put(doc.customId(), change.write() != null ? change.write() : existing.get());
+                }
             }
-        }
-        if (!fresh.isEmpty()) {
-            store.putDocuments(fresh);
-            fresh.forEach(this::queued);
+            if (!writes.isEmpty()) {
+                store.putDocuments(writes.values());
+                // a document queued twice in one batch is processed at its last version only
+                requeued.stream().filter(d -> writes.get(d.id()) == d).forEach(this::queued);
+            }
+        } finally {
+            held.forEach(ReentrantLock::unlock);
         }
         for (int i = 0; i < docs.size(); i++) {
             if (results[i] == null) {
@@ -88,6 +118,26 @@ public class DocumentService {
             }
         }
         return List.of(results);
+    }
+
+    /** What an add or upsert does: the record to write (null: nothing), whether to queue it, and the answer. */
+    private record Change(StoredDocument write, boolean queue, Accepted accepted) {
+
+        static Change created(StoredDocument fresh) {
+            return new Change(fresh, true, new Accepted(fresh.id(), DocumentStatus.QUEUED));
+        }
+    }
+
+    /** Locks the stripes of every customId of the batch, in stripe order so that two batches cannot deadlock. */
+    private List<ReentrantLock> lockCustomIds(String tenant, List<NewDocument> docs) {
+        List<ReentrantLock> held = new ArrayList<>();
+        docs.stream().filter(d -> d.file() == null && d.customId() != null)
+                .map(d -> stripe(tenant, d.customId())).distinct().sorted()
+                .forEach(stripe -> {
+                    locks[stripe].lock();
+                    held.add(locks[stripe]);
+                });
+        return held;
     }
 
     private Accepted create(String tenant, NewDocument doc) {
@@ -112,30 +162,48 @@ public class DocumentService {
 
     /** Same customId again: unchanged content only updates tag and metadata; new content re-processes. */
     private Accepted upsert(StoredDocument current, NewDocument doc) {
-        boolean sameContent = doc.file() == null && current.fileName() == null
-                && (Objects.equals(current.content(), doc.content()) || Objects.equals(current.url(), doc.content()));
-        if (sameContent && current.status() != DocumentStatus.FAILED) {
-            if (!current.metadata().equals(doc.metadata()) || !current.containerTag().equals(doc.containerTag())) {
-                store.putDocument(current.withLabels(doc.containerTag(), current.customId(), doc.metadata(),
-                        clock.instant()));
+        Change change = planUpsert(current, doc);
+        if (!change.queue()) {
+            if (change.write() != null) {
+                store.putDocument(change.write());
             }
-            return new Accepted(current.id(), current.status());
+            return change.accepted();
         }
         return reprocess(current, doc.content(), doc.file(), doc.containerTag(), current.customId(), doc.metadata());
     }
 
+    private Change planUpsert(StoredDocument current, NewDocument doc) {
+        boolean sameContent = doc.file() == null && current.fileName() == null
+                && (Objects.equals(current.content(), doc.content()) || Objects.equals(current.url(), doc.content()));
+        if (sameContent && current.status() != DocumentStatus.FAILED) {
+            StoredDocument relabelled = null;
+            if (!current.metadata().equals(doc.metadata()) || !current.containerTag().equals(doc.containerTag())) {
+                relabelled = current.withLabels(doc.containerTag(), current.customId(), doc.metadata(),
+                        clock.instant());
+            }
+            return new Change(relabelled, false, new Accepted(current.id(), current.status()));
+        }
+        StoredDocument next = requeued(current, doc.content(), doc.file(), doc.containerTag(), current.customId(),
+                doc.metadata());
+        return new Change(next, true, new Accepted(current.id(), DocumentStatus.QUEUED));
+    }
+
     private Accepted reprocess(StoredDocument current, String content, NewDocument.FileUpload file,
                                String containerTag, String customId, Map<String, Object> metadata) {
-        long version = current.version() + 1;
         if (file != null) {
             store.putBlob(current.tenant(), current.id(), file.bytes());
         }
-        StoredDocument next = current.requeued(file == null ? content : null, containerTag, customId,
-                typeOf(content, file), urlOf(content, file), file == null ? null : file.fileName(),
-                file == null ? null : file.mimeType(), metadata, version, clock.instant());
+        StoredDocument next = requeued(current, content, file, containerTag, customId, metadata);
         store.putDocument(next);
         queued(next);
         return new Accepted(current.id(), DocumentStatus.QUEUED);
+    }
+
+    private StoredDocument requeued(StoredDocument current, String content, NewDocument.FileUpload file,
+                                    String containerTag, String customId, Map<String, Object> metadata) {
+        return current.requeued(file == null ? content : null, containerTag, customId,
+                typeOf(content, file), urlOf(content, file), file == null ? null : file.fileName(),
+                file == null ? null : file.mimeType(), metadata, current.version() + 1, clock.instant());
     }
 
     private void queued(StoredDocument doc) {
@@ -158,7 +226,9 @@ public class DocumentService {
 
     public Accepted update(String tenant, String idOrCustomId, DocumentPatch patch) {
         StoredDocument current = get(tenant, idOrCustomId);
-        synchronized (lockFor(tenant, current.customId() == null ? current.id() : current.customId())) {
+        ReentrantLock lock = lockFor(tenant, current.customId() == null ? current.id() : current.customId());
+        lock.lock();
+        try {
             current = get(tenant, current.id());
             String customId = current.customId();
             if (patch.customId() != null && !patch.customId().equals(customId)) {
@@ -179,6 +249,8 @@ public class DocumentService {
             }
             store.putDocument(current.withLabels(tag, customId, metadata, clock.instant()));
             return new Accepted(current.id(), current.status());
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -239,8 +311,12 @@ public class DocumentService {
         return store.getChunks(tenant, doc.id());
     }
 
-    private Object lockFor(String tenant, String key) {
-        return locks[Math.floorMod(Objects.hash(tenant, key), locks.length)];
+    private ReentrantLock lockFor(String tenant, String key) {
+        return locks[stripe(tenant, key)];
+    }
+
+    private static int stripe(String tenant, String key) {
+        return Math.floorMod(Objects.hash(tenant, key), LOCK_STRIPES);
     }
 
     /** The type until extraction knows better: webpage for URLs, text otherwise. */

@@ -21,10 +21,12 @@ public class IngestFailureHandler implements Processor {
 
     private final MemoryStore store;
     private final DocumentEvents events;
+    private final IngestSummary summary;
 
-    public IngestFailureHandler(MemoryStore store, DocumentEvents events) {
+    public IngestFailureHandler(MemoryStore store, DocumentEvents events, IngestSummary summary) {
         this.store = store;
         this.events = events;
+        this.summary = summary;
     }
 
     @Override
@@ -35,6 +37,7 @@ public class IngestFailureHandler implements Processor {
             LOG.warn("document {} failed: {}", job.documentId(), reason, cause instanceof ExtractionException
                     ? null : cause);
             if (store.updateStatus(job.tenant(), job.documentId(), job.version(), DocumentStatus.FAILED, reason)) {
+                summary.documentFailed();
                 store.getDocument(job.tenant(), job.documentId()).ifPresent(d -> events.publish(new DocumentEvent(
                         DocumentEvent.Type.FAILED, d.tenant(), d.id(), d.customId(), d.containerTag(),
                         DocumentStatus.FAILED, reason, d.updatedAt())));

@@ -12,6 +12,7 @@ import static io.hippocamel.HippocamelConstants.ROUTE_INGEST_CHUNK;
 import static io.hippocamel.HippocamelConstants.ROUTE_INGEST_EMBED;
 import static io.hippocamel.HippocamelConstants.ROUTE_INGEST_EXTRACT;
 import static io.hippocamel.HippocamelConstants.ROUTE_INGEST_INDEX;
+import static io.hippocamel.HippocamelConstants.ROUTE_INGEST_SUMMARY;
 
 import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.embed.EmbeddingException;
@@ -35,17 +36,20 @@ public class IngestRoutes extends RouteBuilder {
     private final IndexStep indexStep;
     private final IngestFailureHandler failureHandler;
     private final DocumentLeases leases;
+    private final IngestSummary summary;
 
     public IngestRoutes(HippocamelProperties.Ingest config, ExtractStep extractStep, ChunkStep chunkStep,
-                        EmbedStep embedStep, IndexStep indexStep, IngestFailureHandler failureHandler) {
-        this(config, extractStep, chunkStep, embedStep, indexStep, failureHandler, DocumentLeases.disabled());
+                        EmbedStep embedStep, IndexStep indexStep, IngestFailureHandler failureHandler,
+                        IngestSummary summary) {
+        this(config, extractStep, chunkStep, embedStep, indexStep, failureHandler, DocumentLeases.disabled(), summary);
     }
 
     /** With claims on documents, for a store several servers share (see {@link DocumentLeases}). */
     public IngestRoutes(HippocamelProperties.Ingest config, ExtractStep extractStep, ChunkStep chunkStep,
                         EmbedStep embedStep, IndexStep indexStep, IngestFailureHandler failureHandler,
-                        DocumentLeases leases) {
+                        DocumentLeases leases, IngestSummary summary) {
         this.leases = leases;
+        this.summary = summary;
         this.config = config;
         this.extractStep = extractStep;
         this.chunkStep = chunkStep;
@@ -107,5 +111,10 @@ public class IngestRoutes extends RouteBuilder {
         from(INGEST_INDEX).routeId(ROUTE_INGEST_INDEX).routeConfigurationId(INGEST_ERRORS)
                 .bean(indexStep, "index")
                 .bean(leases, "release");
+
+        from("timer:" + ROUTE_INGEST_SUMMARY + "?period=" + config.getSummaryInterval().toMillis()
+                + "&delay=" + config.getSummaryInterval().toMillis())
+                .routeId(ROUTE_INGEST_SUMMARY)
+                .bean(summary, "summarize");
     }
 }

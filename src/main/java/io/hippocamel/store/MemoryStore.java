@@ -44,7 +44,10 @@ public interface MemoryStore extends AutoCloseable {
     /** Creates or replaces a document record (by tenant + id). Durable. */
     void putDocument(StoredDocument document);
 
-    /** Creates or replaces several document records with one durable write. */
+    /**
+     * Creates or replaces several document records with one durable write. Lucene: all or nothing across a crash
+     * (one log entry). Elasticsearch: one bulk request, which a crash can still cut short.
+     */
     void putDocuments(Collection<StoredDocument> documents);
 
     Optional<StoredDocument> getDocument(String tenant, String id);

@@ -47,6 +47,7 @@ public abstract class MemoryCamelTestSupport extends ServerTestSupport {
         // schedule apart from any other server context in the same JVM
         registry.add("camel.main.name", () -> "hippocamel-camel-test");
         registry.add("hippocamel.examples.drop-folder.enabled", () -> "true");
+        registry.add("hippocamel.examples.failed-documents.enabled", () -> "true");
         registry.add("hippocamel.examples.drop-folder.dir", DROP_DIR::toString);
         registry.add("hippocamel.examples.drop-folder.container-tag", () -> DROP_TAG);
         registry.add("hippocamel.examples.webhook.enabled", () -> "true");

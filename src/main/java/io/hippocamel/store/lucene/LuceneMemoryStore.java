@@ -50,6 +50,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
@@ -148,6 +149,11 @@ public final class LuceneMemoryStore implements MemoryStore {
             searcherManager = new SearcherManager(indexWriter, new Bm25SearcherFactory());
             loadStates(searcherManager);
             this.blobs = new BlobFiles(directory.resolve("blobs"));
+        } catch (LockObtainFailedException e) {
+            IOUtils.closeWhileHandlingException(searcherManager, log, indexWriter, index, textAnalyzer);
+            // another process (or store) holds Lucene's write lock: its stack trace would only hide that
+            throw new DataDirectoryInUseException(directory, directory.resolve("index")
+                    .resolve(IndexWriter.WRITE_LOCK_NAME));
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(searcherManager, log, indexWriter, index, textAnalyzer);
             throw e instanceof IOException io ? new UncheckedIOException("cannot open store in " + directory, io)
@@ -196,20 +202,56 @@ public final class LuceneMemoryStore implements MemoryStore {
         putDocuments(List.of(document));
     }
 
+    /**
+     * Several documents are one batch: all of them reach the log in one entry, and no checkpoint commits the index
+     * while their blocks are being written, so a crash leaves every document of the batch or none.
+     */
     @Override
     public void putDocuments(Collection<StoredDocument> documents) {
         // the last of several versions of one document wins, as if they were put one after the other
         Map<Term, StoredDocument> latest = new LinkedHashMap<>();
         documents.forEach(d -> latest.put(ownerOf(d), d));
+        if (latest.size() == 1) {
+            putOne(latest.values().iterator().next());
+            return;
+        }
+        if (latest.isEmpty()) {
+            return;
+        }
+        checkpointLock.lock(); // same order as checkpoint(); a commit now could hold half of the batch
+        try {
+            write(true, () -> {
+                List<WriteAheadLog.Put> puts = new ArrayList<>(latest.size());
+                List<List<Document>> blocks = new ArrayList<>(latest.size());
+                for (StoredDocument document : latest.values()) {
+                    StoredDocument current = currentDocument(document.tenant(), document.id());
+                    boolean sameVersion = current != null && current.version() == document.version();
+                    List<Chunk> kept = sameVersion ? sorted(currentChunks(document.tenant(), document.id()))
+                            : List.of();
+                    puts.add(new WriteAheadLog.Put(document, kept));
+                    blocks.add(records.block(document, kept)); // all built before the first index write
+                }
+                long seqNo = NOTHING_WRITTEN;
+                for (int i = 0; i < puts.size(); i++) {
+                    seqNo = writer.updateDocuments(ownerOf(puts.get(i).document()), blocks.get(i));
+                }
+                wal.append(new WriteAheadLog.PutAll(puts), seqNo);
+                for (WriteAheadLog.Put put : puts) {
+                    written(put.document(), put.chunks(), seqNo);
+                }
+                return new Written<>(null, seqNo);
+            });
+        } finally {
+            checkpointLock.unlock();
+        }
+    }
+
+    private void putOne(StoredDocument document) {
         write(true, () -> {
-            long seqNo = NOTHING_WRITTEN;
-            for (StoredDocument document : latest.values()) {
-                StoredDocument current = currentDocument(document.tenant(), document.id());
-                boolean sameVersion = current != null && current.version() == document.version();
-                List<Chunk> kept = sameVersion ? currentChunks(document.tenant(), document.id()) : List.of();
-                seqNo = writeBlock(document, kept);
-            }
-            return new Written<>(null, seqNo);
+            StoredDocument current = currentDocument(document.tenant(), document.id());
+            boolean sameVersion = current != null && current.version() == document.version();
+            List<Chunk> kept = sameVersion ? currentChunks(document.tenant(), document.id()) : List.of();
+            return new Written<>(null, writeBlock(document, kept));
         });
     }
 
@@ -580,6 +622,10 @@ public final class LuceneMemoryStore implements MemoryStore {
     private void apply(IndexWriter target, WriteAheadLog.Entry entry) throws IOException {
         if (entry instanceof WriteAheadLog.Put put) {
             target.updateDocuments(ownerOf(put.document()), records.block(put.document(), put.chunks()));
+        } else if (entry instanceof WriteAheadLog.PutAll putAll) {
+            for (WriteAheadLog.Put put : putAll.puts()) {
+                apply(target, put);
+            }
         } else if (entry instanceof WriteAheadLog.PutState putState) {
             target.updateDocument(LuceneRecords.stateKey(putState.state().key()),
                     LuceneRecords.stateRecord(putState.state()));
@@ -644,13 +690,22 @@ public final class LuceneMemoryStore implements MemoryStore {
 
     /** Replaces the document's record and all its chunk records in one atomic index operation. */
     private long writeBlock(StoredDocument document, List<Chunk> chunks) throws IOException {
-        List<Chunk> ordered = chunks.stream().sorted(Comparator.comparingInt(Chunk::position)).toList();
+        List<Chunk> ordered = sorted(chunks);
         long seqNo = writer.updateDocuments(ownerOf(document), records.block(document, ordered));
         wal.append(new WriteAheadLog.Put(document, ordered), seqNo);
-        pending.written(document, ordered, seqNo);
+        written(document, ordered, seqNo);
+        return seqNo;
+    }
+
+    /** Makes a logged block visible to lookups by id. */
+    private void written(StoredDocument document, List<Chunk> chunks, long seqNo) {
+        pending.written(document, chunks, seqNo);
         inFlight.written(document);
         lastSeqNo = seqNo;
-        return seqNo;
+    }
+
+    private static List<Chunk> sorted(List<Chunk> chunks) {
+        return chunks.stream().sorted(Comparator.comparingInt(Chunk::position)).toList();
     }
 
     /** Deletes documents and their chunks in one atomic index operation. */

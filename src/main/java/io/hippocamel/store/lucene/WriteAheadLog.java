@@ -40,11 +40,18 @@ import org.apache.lucene.util.IOUtils;
 final class WriteAheadLog implements Closeable {
 
     /** One logged index write. */
-    sealed interface Entry permits Put, Delete, PutState, DeleteState {
+    sealed interface Entry permits Put, PutAll, Delete, PutState, DeleteState {
     }
 
     /** A document block written: the document record and all its chunks. */
     record Put(StoredDocument document, List<Chunk> chunks) implements Entry {
+    }
+
+    /**
+     * Several document blocks written as one entry: a batch of documents accepted together. One entry has one
+     * checksum, so a crash while it is being written leaves none of the batch rather than its first documents.
+     */
+    record PutAll(List<Put> puts) implements Entry {
     }
 
     /** Documents of one tenant deleted with their chunks. */
@@ -69,6 +76,7 @@ final class WriteAheadLog implements Closeable {
     private static final byte DELETE = 2;
     private static final byte PUT_STATE = 3;
     private static final byte DELETE_STATE = 4;
+    private static final byte PUT_ALL = 5;
     private static final int HEADER_BYTES = 2 * Integer.BYTES;
 
     private final Path folder;
@@ -266,21 +274,12 @@ final class WriteAheadLog implements Closeable {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             if (entry instanceof Put put) {
                 out.writeByte(PUT);
-                writeString(out, records.toJson(put.document()));
-                out.writeInt(put.chunks().size());
-                for (Chunk chunk : put.chunks()) {
-                    writeString(out, chunk.id());
-                    writeString(out, chunk.documentId());
-                    out.writeInt(chunk.position());
-                    writeString(out, chunk.text());
-                    out.writeInt(chunk.vector().length);
-                    for (float v : chunk.vector()) {
-                        out.writeFloat(v);
-                    }
-                }
-                // chunk contexts trail the chunks, so entries written before contexts existed still decode
-                for (Chunk chunk : put.chunks()) {
-                    writeString(out, chunk.context() == null ? "" : chunk.context());
+                writePut(out, put);
+            } else if (entry instanceof PutAll putAll) {
+                out.writeByte(PUT_ALL);
+                out.writeInt(putAll.puts().size());
+                for (Put put : putAll.puts()) {
+                    writePut(out, put);
                 }
             } else if (entry instanceof PutState putState) {
                 out.writeByte(PUT_STATE);
@@ -303,33 +302,38 @@ final class WriteAheadLog implements Closeable {
         return bytes.toByteArray();
     }
 
+    private void writePut(DataOutputStream out, Put put) throws IOException {
+        writeString(out, records.toJson(put.document()));
+        out.writeInt(put.chunks().size());
+        for (Chunk chunk : put.chunks()) {
+            writeString(out, chunk.id());
+            writeString(out, chunk.documentId());
+            out.writeInt(chunk.position());
+            writeString(out, chunk.text());
+            out.writeInt(chunk.vector().length);
+            for (float v : chunk.vector()) {
+                out.writeFloat(v);
+            }
+        }
+        // chunk contexts trail the chunks, so entries written before contexts existed still decode
+        for (Chunk chunk : put.chunks()) {
+            writeString(out, chunk.context() == null ? "" : chunk.context());
+        }
+    }
+
     private static Entry decode(byte[] payload, LuceneRecords records) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             byte type = in.readByte();
             if (type == PUT) {
-                StoredDocument document = records.fromJson(readString(in));
+                return readPut(in, records, true);
+            }
+            if (type == PUT_ALL) {
                 int count = in.readInt();
-                List<Chunk> chunks = new ArrayList<>(count);
+                List<Put> puts = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    String id = readString(in);
-                    String documentId = readString(in);
-                    int position = in.readInt();
-                    String text = readString(in);
-                    float[] vector = new float[in.readInt()];
-                    for (int j = 0; j < vector.length; j++) {
-                        vector[j] = in.readFloat();
-                    }
-                    chunks.add(new Chunk(id, documentId, position, text, vector));
+                    puts.add(readPut(in, records, false));
                 }
-                if (in.available() > 0) {
-                    for (int i = 0; i < count; i++) {
-                        String context = readString(in);
-                        Chunk c = chunks.get(i);
-                        chunks.set(i, new Chunk(c.id(), c.documentId(), c.position(), c.text(), c.vector(),
-                                context.isEmpty() ? null : context));
-                    }
-                }
-                return new Put(document, chunks);
+                return new PutAll(puts);
             }
             if (type == PUT_STATE) {
                 return new PutState(new StateRecord(readString(in), readString(in), in.readLong()));
@@ -345,6 +349,36 @@ final class WriteAheadLog implements Closeable {
             }
             return new Delete(tenant, ids);
         }
+    }
+
+    /**
+     * One document block. Contexts trail its chunks; {@code last} says whether the block ends the payload, where
+     * entries written before contexts existed may lack them.
+     */
+    private static Put readPut(DataInputStream in, LuceneRecords records, boolean last) throws IOException {
+        StoredDocument document = records.fromJson(readString(in));
+        int count = in.readInt();
+        List<Chunk> chunks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String id = readString(in);
+            String documentId = readString(in);
+            int position = in.readInt();
+            String text = readString(in);
+            float[] vector = new float[in.readInt()];
+            for (int j = 0; j < vector.length; j++) {
+                vector[j] = in.readFloat();
+            }
+            chunks.add(new Chunk(id, documentId, position, text, vector));
+        }
+        if (!last || in.available() > 0) {
+            for (int i = 0; i < count; i++) {
+                String context = readString(in);
+                Chunk c = chunks.get(i);
+                chunks.set(i, new Chunk(c.id(), c.documentId(), c.position(), c.text(), c.vector(),
+                        context.isEmpty() ? null : context));
+            }
+        }
+        return new Put(document, chunks);
     }
 
     private static void writeString(DataOutputStream out, String text) throws IOException {

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +47,9 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
 
     @TempDir
     Path crashCopy;
+
+    @TempDir
+    Path wholeEntry;
 
     @Override
     protected MemoryStore createStore() {
@@ -105,6 +109,32 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
 
         try (MemoryStore recovered = new LuceneMemoryStore(crashCopy, DIMENSION)) {
             assertHoldsOneOfEach(recovered);
+        }
+    }
+
+    @Test
+    @DisplayName("a batch is one log entry: a crash while it is being logged leaves none of it, not its first part")
+    void batchIsAllOrNothingAcrossACrash() throws IOException {
+        writeOneOfEach(store);
+        copyAsIfKilled(dir, crashCopy);
+        long before = Files.size(newestLogFile(crashCopy));
+        List<StoredDocument> batch = IntStream.range(0, 250).mapToObj(i -> queued("batch-" + i)).toList();
+        store.putDocuments(batch);
+        Path written = newestLogFile(dir);
+        long after = Files.size(written);
+        copyAsIfKilled(dir, wholeEntry);
+        try (MemoryStore recovered = new LuceneMemoryStore(wholeEntry, DIMENSION)) {
+            assertThat(batch).filteredOn(d -> recovered.getDocument(TENANT, d.id()).isEmpty()).isEmpty();
+        }
+
+        // the process died halfway through writing the batch to the log: only the first half of its bytes are there
+        byte[] bytes = Files.readAllBytes(written);
+        Files.write(newestLogFile(crashCopy), Arrays.copyOfRange(bytes, (int) before,
+                (int) (before + (after - before) / 2)), StandardOpenOption.APPEND);
+
+        try (MemoryStore recovered = new LuceneMemoryStore(crashCopy, DIMENSION)) {
+            assertHoldsOneOfEach(recovered);
+            assertThat(batch).filteredOn(d -> recovered.getDocument(TENANT, d.id()).isPresent()).isEmpty();
         }
     }
 
