@@ -1,5 +1,7 @@
 package io.hippocamel;
 
+import java.util.regex.Pattern;
+
 /** Route ids, endpoint URIs, header and exchange property names: the one place they are spelled. */
 public final class HippocamelConstants {
 
@@ -34,6 +36,14 @@ public final class HippocamelConstants {
     public static final String AUTHORIZATION = "Authorization";
 
     // --- Memory Router
+    /** Paths of the router: /v3/ followed by an upstream URL (http:// or https://, possibly with the slash collapsed). */
+    private static final Pattern ROUTER_PATH = Pattern.compile("/v3/(?i)https?:/");
+
+    /** Whether a request path is the router's (the API's filters leave those to the router). */
+    public static boolean isRouterPath(String path) {
+        return path != null && ROUTER_PATH.matcher(path).lookingAt();
+    }
+
     public static final String ROUTER_ERRORS = "router-errors";
     public static final String ROUTER_MEMORY = "direct:router-memory";
     public static final String ROUTER_STRIP = "direct:router-strip";

@@ -5,6 +5,7 @@ import io.hippocamel.core.ConflictException;
 import io.hippocamel.core.NotFoundException;
 import io.hippocamel.embed.EmbeddingException;
 import io.hippocamel.search.InvalidFilterException;
+import io.hippocamel.tenancy.InvalidRequestException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -36,6 +37,9 @@ public class ApiErrorMapper implements Processor {
     static ApiResponse toResponse(Throwable e) {
         if (e instanceof ApiException api) {
             return error(api.status(), api.getMessage(), api.details());
+        }
+        if (e instanceof InvalidRequestException invalid) {
+            return toResponse(ApiException.badRequest(invalid.getMessage()));
         }
         if (e instanceof NotFoundException) {
             return error(404, e.getMessage(), null);

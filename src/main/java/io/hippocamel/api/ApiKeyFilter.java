@@ -1,8 +1,8 @@
 package io.hippocamel.api;
 
+import io.hippocamel.tenancy.ApiKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hippocamel.HippocamelConstants;
-import io.hippocamel.router.UpstreamResolver;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +35,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !(path.startsWith("/v3/") || path.startsWith("/v4/")) || UpstreamResolver.isRouterPath(path);
+        return !(path.startsWith("/v3/") || path.startsWith("/v4/")) || HippocamelConstants.isRouterPath(path);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.hippocamel.api;
 
+import io.hippocamel.tenancy.ApiKeys;
 import io.hippocamel.HippocamelConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -7,6 +7,7 @@ import static io.hippocamel.HippocamelConstants.META_SOURCE;
 import static io.hippocamel.HippocamelConstants.TENANT;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hippocamel.tenancy.RequestRules;
 import io.hippocamel.connector.ConnectorConfig;
 import io.hippocamel.connector.Connectors;
 import io.hippocamel.connector.SyncRun;
@@ -53,11 +54,11 @@ public class ConnectionApi {
      * @param providers the source types this build offers
      */
     public ConnectionApi(Connectors connectors, DocumentService documents, Supplier<String> owner,
-                         Set<String> providers, RequestReader reader, ProducerTemplate producer) {
+                         RequestReader reader, ProducerTemplate producer) {
         this.connectors = connectors;
         this.documents = documents;
         this.owner = owner;
-        this.providers = Set.copyOf(providers);
+        this.providers = connectors.providers();
         this.reader = reader;
         this.producer = producer;
     }

@@ -3,6 +3,7 @@ package io.hippocamel.api;
 import static io.hippocamel.HippocamelConstants.TENANT;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hippocamel.tenancy.RequestRules;
 import io.hippocamel.conversation.ConversationService;
 import io.hippocamel.conversation.MessageText;
 import io.hippocamel.conversation.Turn;
@@ -53,7 +54,7 @@ public class ConversationApi {
                 turns.add(new Turn(role, MessageText.of(m.get("content"))));
             }
         }
-        Map<String, Object> metadata = RequestReader.metadata(node.get("metadata"), false);
+        Map<String, Object> metadata = RequestRules.metadata(node.get("metadata"), false);
         ConversationService.Appended appended = conversations.append(new ConversationService.Append(tenant,
                 RequestReader.documentTag(node, null), conversationId, turns,
                 metadata == null ? Map.of() : metadata));

@@ -4,7 +4,7 @@ import static io.hippocamel.HippocamelConstants.DOCUMENT_ID;
 import static io.hippocamel.HippocamelConstants.TENANT;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hippocamel.config.HippocamelProperties;
+import io.hippocamel.tenancy.RequestRules;
 import io.hippocamel.core.Chunk;
 import io.hippocamel.core.MetadataFilter;
 import io.hippocamel.core.Page;
@@ -12,8 +12,10 @@ import io.hippocamel.core.Scope;
 import io.hippocamel.core.StoredDocument;
 import io.hippocamel.ingest.DocumentPatch;
 import io.hippocamel.ingest.DocumentService;
+import io.hippocamel.ingest.IngestProperties;
 import io.hippocamel.ingest.NewDocument;
 import io.hippocamel.search.FilterParser;
+import io.hippocamel.tenancy.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +37,7 @@ public class DocumentApi {
     private final long maxContentChars;
 
     public DocumentApi(DocumentService documents, RequestReader reader, FilterParser filters,
-                       HippocamelProperties.Ingest ingest) {
+                       IngestProperties ingest) {
         this.documents = documents;
         this.reader = reader;
         this.filters = filters;
@@ -59,7 +61,7 @@ public class DocumentApi {
             throw ApiException.badRequest("documents may hold at most " + MAX_BATCH + " items");
         }
         String defaultTag = RequestReader.documentTag(node, null);
-        Map<String, Object> defaultMetadata = RequestReader.metadata(node.get("metadata"), false);
+        Map<String, Object> defaultMetadata = RequestRules.metadata(node.get("metadata"), false);
         // validate every item first; the valid ones are accepted together (one durable write)
         List<Map<String, Object>> results = new ArrayList<>();
         List<NewDocument> valid = new ArrayList<>();
@@ -72,11 +74,12 @@ public class DocumentApi {
                                 defaultMetadata == null ? Map.of() : defaultMetadata, null)
                         : newDocument(requireObject(item), defaultTag, defaultMetadata));
                 validAt.add(results.size());
-            } catch (ApiException e) {
+            } catch (ApiException | InvalidRequestException e) {
+                ApiException error = e instanceof ApiException api ? api : ApiException.badRequest(e.getMessage());
                 result.put("id", "");
                 result.put("status", "error");
-                result.put("error", e.getMessage());
-                result.put("details", e.details());
+                result.put("error", error.getMessage());
+                result.put("details", error.details());
             }
             results.add(result);
         }
@@ -97,13 +100,13 @@ public class DocumentApi {
     /** POST /v3/documents/file (the multipart form was read by {@link MultipartReader}). */
     public ApiResponse upload(@ExchangeProperty(TENANT) String tenant, @Body MultipartForm form) {
         Map<String, String> f = form.fields();
-        String tag = RequestReader.containerTag(f.get("containerTag"), "containerTag");
+        String tag = RequestRules.containerTag(f.get("containerTag"), "containerTag");
         if (tag == null) {
             tag = reader.containerTagsFromString(f.get("containerTags")).stream().findFirst().orElse(null);
         }
-        String customId = RequestReader.customId(f.get("customId"));
+        String customId = RequestRules.customId(f.get("customId"));
         Map<String, Object> metadata = reader.metadataFromString(f.get("metadata"));
-        NewDocument doc = new NewDocument(null, tag == null ? RequestReader.DEFAULT_CONTAINER_TAG : tag, customId,
+        NewDocument doc = new NewDocument(null, tag == null ? RequestRules.DEFAULT_CONTAINER_TAG : tag, customId,
                 metadata == null ? Map.of() : metadata, form.file());
         return ApiResponse.ok(accepted(documents.add(tenant, doc)));
     }
@@ -121,7 +124,7 @@ public class DocumentApi {
                 ? RequestReader.content(node, maxContentChars) : null;
         List<String> tags = RequestReader.containerTags(node);
         DocumentPatch patch = new DocumentPatch(content, tags.isEmpty() ? null : tags.get(0),
-                RequestReader.customId(node), RequestReader.metadata(node.get("metadata"), true));
+                RequestReader.customId(node), RequestRules.metadata(node.get("metadata"), true));
         return ApiResponse.ok(accepted(documents.update(tenant, id, patch)));
     }
 
@@ -167,12 +170,12 @@ public class DocumentApi {
     /** POST /v3/documents/list. */
     public ApiResponse list(@ExchangeProperty(TENANT) String tenant, @Body String body) {
         JsonNode node = reader.object(body);
-        int limit = RequestReader.integer(node, "limit", 10, 1, MAX_LIST_LIMIT);
-        int page = RequestReader.integer(node, "page", 1, 1, 1_000_000);
+        int limit = RequestRules.integer(node, "limit", 10, 1, MAX_LIST_LIMIT);
+        int page = RequestRules.integer(node, "page", 1, 1, 1_000_000);
         MetadataFilter filter = filters.parse(node.get("filters"));
         Page<StoredDocument> result = documents.list(new Scope(tenant, RequestReader.containerTags(node)), filter,
                 RequestReader.sort(node), page, limit);
-        boolean includeContent = RequestReader.bool(node, "includeContent", false);
+        boolean includeContent = RequestRules.bool(node, "includeContent", false);
         Map<String, Object> pagination = new LinkedHashMap<>();
         pagination.put("currentPage", page);
         pagination.put("limit", limit);
@@ -209,7 +212,7 @@ public class DocumentApi {
         String tag = RequestReader.documentTag(node, defaultTag);
         Map<String, Object> metadata = DocumentService.merge(
                 defaultMetadata == null ? Map.of() : defaultMetadata,
-                RequestReader.metadata(node.get("metadata"), false));
+                RequestRules.metadata(node.get("metadata"), false));
         return new NewDocument(content, tag, RequestReader.customId(node), metadata, null);
     }
 

@@ -1,7 +1,7 @@
 package io.hippocamel.api;
 
+import io.hippocamel.HippocamelConstants;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hippocamel.router.UpstreamResolver;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +31,7 @@ public class JsonBodyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         boolean api = path.startsWith("/v3/") || path.startsWith("/v4/");
-        return !api || UpstreamResolver.isRouterPath(path) || request.getContentType() == null
+        return !api || HippocamelConstants.isRouterPath(path) || request.getContentType() == null
                 || request.getContentLengthLong() == 0;
     }
 

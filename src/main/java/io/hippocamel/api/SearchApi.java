@@ -3,6 +3,7 @@ package io.hippocamel.api;
 import static io.hippocamel.HippocamelConstants.TENANT;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hippocamel.tenancy.RequestRules;
 import io.hippocamel.core.Chunk;
 import io.hippocamel.core.MetadataFilter;
 import io.hippocamel.core.Scope;
@@ -46,12 +47,12 @@ public class SearchApi {
         long start = System.nanoTime();
         JsonNode node = reader.object(body);
         String q = query(node);
-        int limit = RequestReader.integer(node, "limit", 10, 1, 100);
-        double threshold = RequestReader.fraction(node, "chunkThreshold", 0);
+        int limit = RequestRules.integer(node, "limit", 10, 1, 100);
+        double threshold = RequestRules.fraction(node, "chunkThreshold", 0);
         String docId = RequestReader.string(node, "docId", false, 255);
-        boolean fullDocs = RequestReader.bool(node, "includeFullDocs", false);
-        boolean onlyMatching = RequestReader.bool(node, "onlyMatchingChunks", true);
-        boolean includeSummary = RequestReader.bool(node, "includeSummary", false);
+        boolean fullDocs = RequestRules.bool(node, "includeFullDocs", false);
+        boolean onlyMatching = RequestRules.bool(node, "onlyMatchingChunks", true);
+        boolean includeSummary = RequestRules.bool(node, "includeSummary", false);
         Scope scope = new Scope(tenant, RequestReader.containerTags(node));
         MetadataFilter filter = filters.parse(node.get("filters"));
         String documentId = docId == null ? null : documents.find(tenant, docId).map(StoredDocument::id)
@@ -121,16 +122,16 @@ public class SearchApi {
         long start = System.nanoTime();
         JsonNode node = reader.object(body);
         String q = query(node);
-        int limit = RequestReader.integer(node, "limit", 10, 1, 100);
-        double threshold = RequestReader.fraction(node, "threshold", 0.6);
+        int limit = RequestRules.integer(node, "limit", 10, 1, 100);
+        double threshold = RequestRules.fraction(node, "threshold", 0.6);
         String mode = Optional.ofNullable(RequestReader.string(node, "searchMode", false, 20)).orElse("memories")
                 .toLowerCase(Locale.ROOT);
         if (!List.of("memories", "hybrid", "documents").contains(mode)) {
             throw ApiException.badRequest("searchMode must be memories, hybrid or documents");
         }
         JsonNode include = RequestReader.object(node, "include");
-        boolean withDocuments = RequestReader.bool(include, "documents", "include.documents", false);
-        boolean withSummaries = RequestReader.bool(include, "summaries", "include.summaries", false);
+        boolean withDocuments = RequestRules.bool(include, "documents", "include.documents", false);
+        boolean withSummaries = RequestRules.bool(include, "summaries", "include.summaries", false);
         Scope scope = new Scope(tenant, RequestReader.containerTags(node));
         MetadataFilter filter = filters.parse(node.get("filters"));
         boolean perDocument = mode.equals("documents");

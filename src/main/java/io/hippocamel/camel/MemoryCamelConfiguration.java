@@ -1,16 +1,12 @@
 package io.hippocamel.camel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hippocamel.api.ApiKeys;
-import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.ingest.DocumentEvents;
 import io.hippocamel.ingest.DocumentService;
+import io.hippocamel.ingest.IngestProperties;
 import io.hippocamel.search.FilterParser;
 import io.hippocamel.search.SearchService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.hippocamel.tenancy.ApiKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,16 +14,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class MemoryCamelConfiguration {
 
-    /** Where {@link ApiKeys} keeps the key it generates when none is configured. */
-    private static final String GENERATED_KEY_FILE = "api-key";
-
     @Bean("memory")
     MemoryComponent memoryComponent(DocumentService documents, SearchService search, DocumentEvents events,
-                                    ApiKeys keys, FilterParser filters, ObjectMapper json,
-                                    HippocamelProperties props) {
-        HippocamelProperties.Ingest ingest = props.getIngest();
-        return new MemoryComponent(new MemoryService(documents, search), events,
-                new MemoryTenants(keys, () -> firstKey(props)),
+                                    ApiKeys keys, FilterParser filters, ObjectMapper json, IngestProperties ingest) {
+        return new MemoryComponent(new MemoryService(documents, search), events, new MemoryTenants(keys),
                 new MemoryRequestValidator(json, filters, ingest.getMaxContentSize().toBytes(),
                         ingest.getMaxFileSize().toBytes()), new MemoryTypeConverters(json));
     }
@@ -35,20 +25,5 @@ public class MemoryCamelConfiguration {
     @Bean
     RouteFileValidator routeFileValidator() {
         return new RouteFileValidator();
-    }
-
-    /** The first configured key, else the generated one ({@link ApiKeys} has written it by now). */
-    static String firstKey(HippocamelProperties props) {
-        return props.getApiKeys().stream().filter(k -> k != null && !k.isBlank()).map(String::strip).findFirst()
-                .orElseGet(() -> generatedKey(props.getDataDir()));
-    }
-
-    private static String generatedKey(Path dataDir) {
-        Path file = dataDir.resolve(GENERATED_KEY_FILE);
-        try {
-            return Files.readString(file).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the generated API key " + file, e);
-        }
     }
 }

@@ -13,6 +13,7 @@ import static io.hippocamel.camel.MemoryConstants.SEARCH_MODE;
 import static io.hippocamel.camel.MemoryConstants.THRESHOLD;
 import static io.hippocamel.camel.MemoryConstants.TOTAL;
 
+import io.hippocamel.tenancy.RequestRules;
 import io.hippocamel.api.RequestReader;
 import io.hippocamel.core.MetadataFilter;
 import io.hippocamel.core.Page;
@@ -71,7 +72,7 @@ public class MemoryProducer extends DefaultProducer {
         if (headerMetadata != null) {
             metadata.putAll(headerMetadata);
         }
-        NewDocument doc = new NewDocument(body.text(), tag == null ? RequestReader.DEFAULT_CONTAINER_TAG : tag,
+        NewDocument doc = new NewDocument(body.text(), tag == null ? RequestRules.DEFAULT_CONTAINER_TAG : tag,
                 customId == null ? endpoint.getCustomId() : customId, metadata, body.file());
         MemoryAddResult result = service.add(endpoint.tenant(), doc);
         in.setBody(result);

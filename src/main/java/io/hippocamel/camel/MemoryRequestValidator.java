@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hippocamel.api.ApiException;
-import io.hippocamel.api.RequestReader;
+import io.hippocamel.tenancy.RequestRules;
 import io.hippocamel.core.MetadataFilter;
 import io.hippocamel.search.FilterParser;
 import io.hippocamel.search.InvalidFilterException;
 import io.hippocamel.search.SearchMode;
+import io.hippocamel.tenancy.InvalidRequestException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * Validates what a flow hands to {@code memory:} (endpoint options, headers, bodies) with exactly the Memory API's
- * rules, by delegating to {@link RequestReader} and {@link FilterParser}; every error names where the bad value
+ * rules, by delegating to {@link RequestRules} and {@link FilterParser}; every error names where the bad value
  * came from ("HippocamelContainerTag header", "containerTag option").
  */
 public class MemoryRequestValidator {
@@ -50,12 +50,12 @@ public class MemoryRequestValidator {
 
     /** A container tag (null stays null). */
     public String containerTag(String value, String source) {
-        return api(source, () -> RequestReader.containerTag(value, source));
+        return api(source, () -> RequestRules.containerTag(value, source));
     }
 
     /** A customId, or a document id (ids use a subset of the customId charset); null stays null. */
     public String customId(String value, String source) {
-        return api(source, () -> RequestReader.customId(value));
+        return api(source, () -> RequestRules.customId(value));
     }
 
     /** Flat metadata from a Map or a JSON object string; null stays null. */
@@ -67,17 +67,17 @@ public class MemoryRequestValidator {
         if (!node.isObject()) {
             throw new InvalidMemoryRequestException(source + " must be a Map or a JSON object");
         }
-        return api(source, () -> RequestReader.metadata(node, false));
+        return api(source, () -> RequestRules.metadata(node, false));
     }
 
     /** An integer in [min, max] (a number or digits), or the fallback when absent. */
     public int integer(Object value, String source, int fallback, int min, int max) {
-        return api(source, () -> RequestReader.integer(single(source, value), source, fallback, min, max));
+        return api(source, () -> RequestRules.integer(single(source, value), source, fallback, min, max));
     }
 
     /** A fraction in [0,1] (a number or numeric text), or the fallback when absent. */
     public double fraction(Object value, String source, double fallback) {
-        return api(source, () -> RequestReader.fraction(single(source, value), source, fallback));
+        return api(source, () -> RequestRules.fraction(single(source, value), source, fallback));
     }
 
     public SearchMode searchMode(Object value, String source, SearchMode fallback) {
@@ -157,12 +157,12 @@ public class MemoryRequestValidator {
         }
     }
 
-    /** Runs one of the API's checks, turning its 400 into an error that names the option or header. */
+    /** Runs one of the shared request rules, turning its error into one that names the option or header. */
     private static <T> T api(String source, Supplier<T> check) {
         try {
             return check.get();
-        } catch (ApiException e) {
-            String details = e.details() == null ? e.getMessage() : e.details();
+        } catch (InvalidRequestException e) {
+            String details = e.getMessage();
             throw new InvalidMemoryRequestException(details.startsWith(source) ? details : source + ": " + details);
         }
     }

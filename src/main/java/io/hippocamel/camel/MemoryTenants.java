@@ -1,7 +1,6 @@
 package io.hippocamel.camel;
 
-import io.hippocamel.api.ApiKeys;
-import java.util.function.Supplier;
+import io.hippocamel.tenancy.ApiKeys;
 
 /**
  * Which tenant a {@code memory:} endpoint acts for: the tenant of its {@code apiKey} option, which must be one of
@@ -11,21 +10,15 @@ import java.util.function.Supplier;
 public class MemoryTenants {
 
     private final ApiKeys keys;
-    private final Supplier<String> defaultKey;
 
-    /**
-     * @param keys       the server's accepted keys
-     * @param defaultKey the server's first key, asked for only when an endpoint has no apiKey option
-     */
-    public MemoryTenants(ApiKeys keys, Supplier<String> defaultKey) {
+    public MemoryTenants(ApiKeys keys) {
         this.keys = keys;
-        this.defaultKey = defaultKey;
     }
 
     /** The tenant of this key, or of the default key when {@code apiKey} is null. Never echoes a key. */
     public String tenantFor(String apiKey) {
         if (apiKey == null) {
-            return ApiKeys.tenantOf(defaultKey.get());
+            return keys.defaultTenant();
         }
         return keys.tenantFor(apiKey).orElseThrow(() -> new InvalidMemoryRequestException(
                 "apiKey option: not one of the server's API keys (hippocamel.api-keys)"));

@@ -1,18 +1,13 @@
 package io.hippocamel.connector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hippocamel.api.ApiKeys;
-import io.hippocamel.api.Authenticator;
-import io.hippocamel.api.ConnectionApi;
-import io.hippocamel.api.ConnectionApiRoutes;
-import io.hippocamel.api.JsonResponseWriter;
-import io.hippocamel.api.RequestReader;
-import io.hippocamel.config.HippocamelProperties;
+import io.hippocamel.tenancy.ApiKeys;
 import io.hippocamel.connector.filesystem.FilesystemSourceType;
 import io.hippocamel.connector.gdrive.GoogleDriveSourceType;
 import io.hippocamel.connector.notion.NotionSourceType;
 import io.hippocamel.connector.web.WebSourceType;
 import io.hippocamel.ingest.DocumentService;
+import io.hippocamel.ingest.IngestProperties;
 import io.hippocamel.ingest.UrlFetcher;
 import io.hippocamel.store.MemoryStore;
 import java.time.Clock;
@@ -20,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -34,15 +28,16 @@ import org.springframework.core.env.Environment;
 public class ConnectorConfiguration {
 
     @Bean
-    Connectors connectors(HippocamelProperties props, Environment env, DocumentService documents, MemoryStore store,
-                          ObjectMapper json, Clock clock, ApiKeys keys, UrlFetcher fetcher) {
-        Map<String, SourceType> types = sourceTypes(json, fetcher, props);
+    Connectors connectors(ConnectorProperties props, IngestProperties ingest, Environment env,
+                          DocumentService documents, MemoryStore store, ObjectMapper json, Clock clock, ApiKeys keys,
+                          UrlFetcher fetcher) {
+        Map<String, SourceType> types = sourceTypes(json, fetcher, ingest);
         // ${NAME} placeholders: environment variables (and any other Spring property of that name)
         List<ConnectorConfig> configs = new ConnectorConfigLoader(types, env::getProperty)
-                .loadAll(props.getConnectors().getDir());
-        ConnectorState state = new ConnectorState(store, json, clock, props.getConnectors().getLeaseDuration());
+                .loadAll(props.getDir());
+        ConnectorState state = new ConnectorState(store, json, clock, props.getLeaseDuration());
         return new Connectors(configs, new ConnectorSync(documents, state, types, keys::defaultTenant, clock,
-                props.getIngest().getMaxFileSize().toBytes()), state);
+                ingest.getMaxFileSize().toBytes()), state, types.keySet());
     }
 
     @Bean
@@ -50,17 +45,9 @@ public class ConnectorConfiguration {
         return new ConnectorRoutes(connectors);
     }
 
-    @Bean
-    ConnectionApiRoutes connectionApiRoutes(Connectors connectors, DocumentService documents, ApiKeys keys,
-                                            ObjectMapper json, JsonResponseWriter writer, ProducerTemplate producer,
-                                            UrlFetcher fetcher, HippocamelProperties props) {
-        return new ConnectionApiRoutes(new Authenticator(keys), new ConnectionApi(connectors, documents,
-                keys::defaultTenant, sourceTypes(json, fetcher, props).keySet(), new RequestReader(json), producer), writer);
-    }
-
     /** The source types of this build, by name. */
-    static Map<String, SourceType> sourceTypes(ObjectMapper json, UrlFetcher fetcher, HippocamelProperties props) {
-        long maxBytes = props.getIngest().getMaxFileSize().toBytes();
+    static Map<String, SourceType> sourceTypes(ObjectMapper json, UrlFetcher fetcher, IngestProperties ingest) {
+        long maxBytes = ingest.getMaxFileSize().toBytes();
         return List.of(new FilesystemSourceType(maxBytes), new GoogleDriveSourceType(json, maxBytes),
                         new NotionSourceType(json), new WebSourceType(fetcher))
                 .stream().collect(Collectors.toMap(SourceType::name, Function.identity()));

@@ -3,6 +3,7 @@ package io.hippocamel.connector;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
@@ -14,12 +15,19 @@ public class Connectors {
     private final Map<String, ConnectorConfig> byId;
     private final ConnectorSync sync;
     private final ConnectorState state;
+    private final Set<String> providers;
 
-    public Connectors(List<ConnectorConfig> configs, ConnectorSync sync, ConnectorState state) {
+    public Connectors(List<ConnectorConfig> configs, ConnectorSync sync, ConnectorState state, Set<String> providers) {
         this.configs = List.copyOf(configs);
+        this.providers = Set.copyOf(providers);
         this.byId = configs.stream().collect(Collectors.toMap(ConnectorConfig::id, Function.identity()));
         this.sync = sync;
         this.state = state;
+    }
+
+    /** The source types of this build (connector {@code type} values, the API's providers). */
+    public Set<String> providers() {
+        return providers;
     }
 
     /** The report of the connector's last (or current) run. */

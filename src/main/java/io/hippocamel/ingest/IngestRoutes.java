@@ -14,7 +14,6 @@ import static io.hippocamel.HippocamelConstants.ROUTE_INGEST_EXTRACT;
 import static io.hippocamel.HippocamelConstants.ROUTE_INGEST_INDEX;
 import static io.hippocamel.HippocamelConstants.ROUTE_INGEST_SUMMARY;
 
-import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.embed.EmbeddingException;
 import java.util.ArrayList;
 import org.apache.camel.LoggingLevel;
@@ -29,7 +28,7 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
  */
 public class IngestRoutes extends RouteBuilder {
 
-    private final HippocamelProperties.Ingest config;
+    private final IngestProperties config;
     private final ExtractStep extractStep;
     private final ChunkStep chunkStep;
     private final EmbedStep embedStep;
@@ -38,14 +37,14 @@ public class IngestRoutes extends RouteBuilder {
     private final DocumentLeases leases;
     private final IngestSummary summary;
 
-    public IngestRoutes(HippocamelProperties.Ingest config, ExtractStep extractStep, ChunkStep chunkStep,
+    public IngestRoutes(IngestProperties config, ExtractStep extractStep, ChunkStep chunkStep,
                         EmbedStep embedStep, IndexStep indexStep, IngestFailureHandler failureHandler,
                         IngestSummary summary) {
         this(config, extractStep, chunkStep, embedStep, indexStep, failureHandler, DocumentLeases.disabled(), summary);
     }
 
     /** With claims on documents, for a store several servers share (see {@link DocumentLeases}). */
-    public IngestRoutes(HippocamelProperties.Ingest config, ExtractStep extractStep, ChunkStep chunkStep,
+    public IngestRoutes(IngestProperties config, ExtractStep extractStep, ChunkStep chunkStep,
                         EmbedStep embedStep, IndexStep indexStep, IngestFailureHandler failureHandler,
                         DocumentLeases leases, IngestSummary summary) {
         this.leases = leases;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hippocamel.HippocamelConstants;
-import io.hippocamel.api.ApiKeys;
+import io.hippocamel.tenancy.ApiKeys;
 import io.hippocamel.conversation.ConversationService;
 import io.hippocamel.conversation.Turn;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,7 +53,7 @@ public class RouterRequestReader implements Processor {
     @Override
     public void process(Exchange exchange) throws IOException {
         HttpServletRequest http = ((PlatformHttpMessage) exchange.getMessage()).getRequest();
-        if (!UpstreamResolver.isRouterPath(http.getRequestURI())) {
+        if (!HippocamelConstants.isRouterPath(http.getRequestURI())) {
             // an API path this server does not serve, not an upstream: no key check, a plain 404
             throw new RouterException(404, "no endpoint at " + http.getMethod() + " " + http.getRequestURI());
         }

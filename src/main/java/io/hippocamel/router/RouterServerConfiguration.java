@@ -1,6 +1,5 @@
 package io.hippocamel.router;
 
-import io.hippocamel.config.HippocamelProperties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -18,8 +17,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class RouterServerConfiguration {
 
     @Bean
-    WebMvcConfigurer routerAsyncTimeout(HippocamelProperties props) {
-        long millis = props.getRouter().asyncRequestTimeout().toMillis();
+    WebMvcConfigurer routerAsyncTimeout(RouterProperties router) {
+        long millis = router.asyncRequestTimeout().toMillis();
         return new WebMvcConfigurer() {
             @Override
             public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
@@ -29,8 +28,8 @@ public class RouterServerConfiguration {
     }
 
     @Bean
-    CamelContextConfiguration routerUpstreamTimeouts(HippocamelProperties props) {
-        long millis = props.getRouter().getUpstreamTimeout().toMillis();
+    CamelContextConfiguration routerUpstreamTimeouts(RouterProperties router) {
+        long millis = router.getUpstreamTimeout().toMillis();
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {

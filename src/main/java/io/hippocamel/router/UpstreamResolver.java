@@ -6,7 +6,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Turns the router path ({@code /v3/https://api.openai.com/v1/chat/completions}, or with the double slash collapsed
@@ -16,16 +15,10 @@ import java.util.regex.Pattern;
 public class UpstreamResolver {
 
     private static final String PREFIX = "/v3/";
-    private static final Pattern ROUTER_PATH = Pattern.compile("/v3/(?i)https?:/");
     private final List<URI> allowed;
 
     public UpstreamResolver(List<String> allowedUpstreams) {
         this.allowed = allowedUpstreams.stream().map(UpstreamResolver::parseAllowed).toList();
-    }
-
-    /** Whether a /v3/... path carries an upstream URL (http:// or https://, possibly with the slash collapsed). */
-    public static boolean isRouterPath(String path) {
-        return path != null && ROUTER_PATH.matcher(path).lookingAt();
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.hippocamel.search;
 
-import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.core.ChunkHit;
 import io.hippocamel.embed.Embedder;
 import io.hippocamel.store.MemoryStore;
@@ -19,9 +18,9 @@ public class SearchService {
 
     private final MemoryStore store;
     private final Embedder embedder;
-    private final HippocamelProperties.Search config;
+    private final SearchProperties config;
 
-    public SearchService(MemoryStore store, Embedder embedder, HippocamelProperties.Search config) {
+    public SearchService(MemoryStore store, Embedder embedder, SearchProperties config) {
         this.store = store;
         this.embedder = embedder;
         this.config = config;
@@ -42,7 +41,7 @@ public class SearchService {
         Map<String, Double> rank = switch (q.mode()) {
             case VECTOR -> byScore(vectorHits);
             case TEXT -> byScore(textHits);
-            case HYBRID -> config.getFusion() == HippocamelProperties.Fusion.RRF
+            case HYBRID -> config.getFusion() == SearchProperties.Fusion.RRF
                     ? reciprocalRankFusion(textHits, vectorHits, config.getRrfK())
                     : blend(textHits, vectorHits, config.getVectorWeight());
         };

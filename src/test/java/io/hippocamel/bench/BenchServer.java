@@ -1,7 +1,7 @@
 package io.hippocamel.bench;
 
 import io.hippocamel.HippocamelApplication;
-import io.hippocamel.api.ApiKeys;
+import io.hippocamel.tenancy.ApiKeys;
 import io.hippocamel.store.elasticsearch.EmbeddedElasticsearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;

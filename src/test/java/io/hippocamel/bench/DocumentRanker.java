@@ -1,5 +1,6 @@
 package io.hippocamel.bench;
 
+import io.hippocamel.search.SearchProperties;
 import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.core.Scope;
 import io.hippocamel.embed.Embedder;
@@ -22,9 +23,9 @@ final class DocumentRanker {
 
     private final MemoryStore store;
     private final Embedder embedder;
-    private final HippocamelProperties.Search server;
+    private final SearchProperties server;
 
-    DocumentRanker(MemoryStore store, Embedder embedder, HippocamelProperties.Search server) {
+    DocumentRanker(MemoryStore store, Embedder embedder, SearchProperties server) {
         this.store = store;
         this.embedder = new CachingEmbedder(embedder);
         this.server = server;

@@ -2,7 +2,8 @@ package io.hippocamel.bench;
 
 import static io.hippocamel.bench.MarkdownTable.f;
 
-import io.hippocamel.config.HippocamelProperties;
+import io.hippocamel.embed.EmbeddingProperties;
+import io.hippocamel.ingest.IngestProperties;
 import io.hippocamel.embed.Embedder;
 import io.hippocamel.embed.OnnxEmbedder;
 import io.hippocamel.embed.OnnxModel;
@@ -36,12 +37,12 @@ final class EmbedderBenchmark {
     static Result run(BenchOptions options) {
         try (BenchServer server = BenchServer.start(options.dataRoot().resolve(SECTION))) {
             Embedder embedder = server.bean(Embedder.class);
-            HippocamelProperties props = server.bean(HippocamelProperties.class);
-            int batch = props.getIngest().getBatchDocuments();
+            EmbeddingProperties embedding = server.bean(EmbeddingProperties.class);
+            int batch = server.bean(IngestProperties.class).getBatchDocuments();
             int n = options.size(2_000, 300);
             List<String> texts = new SentenceGenerator(1).sentences(n, Set.of());
             Progress.log(SECTION, "%s (%d threads): %,d texts of %.1f words on average, batches of %d",
-                    embedder.modelId(), props.getEmbedding().getThreads(), n, meanWords(texts), batch);
+                    embedder.modelId(), embedding.getThreads(), n, meanWords(texts), batch);
 
             embedAll(embedder, texts.subList(0, Math.min(n, 256)), batch); // warm-up
             List<Rep> reps = Repetitions.run(SECTION, REPETITIONS, 3, rep -> {
@@ -65,7 +66,7 @@ final class EmbedderBenchmark {
 
             MarkdownTable table = new MarkdownTable("measure", "value")
                     .row("model", embedder.modelId() + " (" + embedder.dimension() + "-d), "
-                            + props.getEmbedding().getThreads() + " inference threads")
+                            + embedding.getThreads() + " inference threads")
                     .row("texts", f(n, 0) + " generated sentences, " + f(meanWords(texts), 1) + " words on average")
                     .row("batch size (as the ingest pipeline)", batch)
                     .row("repetitions: texts/s (CPU busy %, this JVM / whole machine)", reps.stream()
@@ -75,10 +76,10 @@ final class EmbedderBenchmark {
                     .row("CPU per text, median (ms, all threads)", f(cpuPerText, 2))
                     .row("one query text (the search path): p50 / p95 ms",
                             f(Stats.percentile(queryMs, 50), 2) + " / " + f(Stats.percentile(queryMs, 95), 2));
-            if (options.levers() && props.getEmbedding().getProvider() == HippocamelProperties.EmbeddingProvider.ONNX) {
+            if (options.levers() && embedding.getProvider() == EmbeddingProperties.EmbeddingProvider.ONNX) {
                 OnnxModel other = embedder.modelId().equals(OnnxModel.BGE_SMALL_EN_V15_Q.id())
                         ? OnnxModel.ALL_MINILM_L6_V2_Q : OnnxModel.BGE_SMALL_EN_V15_Q;
-                try (OnnxEmbedder second = new OnnxEmbedder(other, props.getEmbedding().getThreads())) {
+                try (OnnxEmbedder second = new OnnxEmbedder(other, embedding.getThreads())) {
                     embedAll(second, texts.subList(0, Math.min(n, 256)), batch);
                     long t0 = System.nanoTime();
                     embedAll(second, texts, batch);

@@ -4,6 +4,7 @@ import static io.hippocamel.bench.MarkdownTable.f;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hippocamel.search.SearchProperties;
 import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.core.Scope;
 import io.hippocamel.embed.Embedder;
@@ -109,7 +110,7 @@ final class LocomoBenchmark {
             Progress.log(SECTION, "%d conversations, %,d turns, %,d questions with evidence; model %s %s",
                     conversations.size(), turns, questions.size(), model, List.of(serverArgs));
 
-            HippocamelProperties.Search served = server.bean(HippocamelProperties.class).getSearch();
+            SearchProperties served = server.bean(SearchProperties.class);
             DocumentRanker ranker = new DocumentRanker(server.bean(MemoryStore.class), server.bean(Embedder.class),
                     served);
             List<RetrievalMode> all = new ArrayList<>(modes);

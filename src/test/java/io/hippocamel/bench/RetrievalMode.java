@@ -1,5 +1,6 @@
 package io.hippocamel.bench;
 
+import io.hippocamel.search.SearchProperties;
 import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.search.SearchMode;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  * @param vectorWeight blend only
  * @param rrfK         rrf only
  */
-record RetrievalMode(String label, SearchMode mode, HippocamelProperties.Fusion fusion, double vectorWeight,
+record RetrievalMode(String label, SearchMode mode, SearchProperties.Fusion fusion, double vectorWeight,
                      int rrfK) {
 
     static final RetrievalMode BM25 = new RetrievalMode("BM25 only", SearchMode.TEXT, null, 0, 60);
@@ -26,18 +27,18 @@ record RetrievalMode(String label, SearchMode mode, HippocamelProperties.Fusion 
     }
 
     static RetrievalMode rrf(int k) {
-        return new RetrievalMode("hybrid RRF (k=" + k + ")", SearchMode.HYBRID, HippocamelProperties.Fusion.RRF, 0,
+        return new RetrievalMode("hybrid RRF (k=" + k + ")", SearchMode.HYBRID, SearchProperties.Fusion.RRF, 0,
                 k);
     }
 
     static RetrievalMode blend(double vectorWeight) {
         return new RetrievalMode("hybrid blend (vector weight " + vectorWeight + ")", SearchMode.HYBRID,
-                HippocamelProperties.Fusion.BLEND, vectorWeight, 60);
+                SearchProperties.Fusion.BLEND, vectorWeight, 60);
     }
 
     /** The hybrid mode the server is configured with (its fusion and weight), labelled like the compared ones. */
-    static RetrievalMode served(HippocamelProperties.Search server) {
-        return server.getFusion() == HippocamelProperties.Fusion.RRF ? rrf(server.getRrfK())
+    static RetrievalMode served(SearchProperties server) {
+        return server.getFusion() == SearchProperties.Fusion.RRF ? rrf(server.getRrfK())
                 : blend(server.getVectorWeight());
     }
 
@@ -46,11 +47,11 @@ record RetrievalMode(String label, SearchMode mode, HippocamelProperties.Fusion 
     }
 
     /** Search settings for this mode: fusion and weights of the mode, candidates per retriever as given. */
-    HippocamelProperties.Search settings(HippocamelProperties.Search server, int candidates) {
-        HippocamelProperties.Search s = new HippocamelProperties.Search();
+    SearchProperties settings(SearchProperties server, int candidates) {
+        SearchProperties s = new SearchProperties();
         s.setFusion(fusion == null ? server.getFusion() : fusion);
-        s.setRrfK(fusion == HippocamelProperties.Fusion.RRF ? rrfK : server.getRrfK());
-        s.setVectorWeight(fusion == HippocamelProperties.Fusion.BLEND ? vectorWeight : server.getVectorWeight());
+        s.setRrfK(fusion == SearchProperties.Fusion.RRF ? rrfK : server.getRrfK());
+        s.setVectorWeight(fusion == SearchProperties.Fusion.BLEND ? vectorWeight : server.getVectorWeight());
         s.setCandidates(candidates);
         return s;
     }

@@ -4,6 +4,7 @@ import static io.hippocamel.bench.MarkdownTable.f;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hippocamel.search.SearchProperties;
 import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.core.DocumentSort;
 import io.hippocamel.core.DocumentStatus;
@@ -88,7 +89,7 @@ final class SciFactBenchmark {
             }
 
             CpuTime.awaitIdle(SECTION, 5, Duration.ofMinutes(2));
-            HippocamelProperties.Search served = server.bean(HippocamelProperties.class).getSearch();
+            SearchProperties served = server.bean(SearchProperties.class);
             DocumentRanker ranker = new DocumentRanker(store, server.bean(Embedder.class), served);
             int chunkLimit = 100 * maxChunks;
             List<RetrievalMode> modes = RetrievalMode.compared();
@@ -105,9 +106,9 @@ final class SciFactBenchmark {
                     40, corpusIds);
             scores.add(new Score(asServed, servedScore.ndcg10(), Double.NaN, servedScore.msPerQuery()));
 
-            Score rrf = scores.stream().filter(sc -> sc.mode().fusion() == HippocamelProperties.Fusion.RRF)
+            Score rrf = scores.stream().filter(sc -> sc.mode().fusion() == SearchProperties.Fusion.RRF)
                     .findFirst().orElseThrow();
-            Score bestBlend = scores.stream().filter(sc -> sc.mode().fusion() == HippocamelProperties.Fusion.BLEND
+            Score bestBlend = scores.stream().filter(sc -> sc.mode().fusion() == SearchProperties.Fusion.BLEND
                     && !Double.isNaN(sc.recall100())).max((a, b) -> Double.compare(a.ndcg10(), b.ndcg10()))
                     .orElseThrow();
             Score winner = rrf.ndcg10() >= bestBlend.ndcg10() ? rrf : bestBlend;
@@ -144,7 +145,7 @@ final class SciFactBenchmark {
             }
             Scope scope = Scope.of(server.tenant(), TAG);
             DocumentRanker ranker = new DocumentRanker(server.bean(MemoryStore.class), server.bean(Embedder.class),
-                    server.bean(HippocamelProperties.class).getSearch());
+                    server.bean(SearchProperties.class));
             MarkdownTable table = new MarkdownTable("model", "vectors nDCG@10", "hybrid nDCG@10", "hybrid recall@100",
                     "ingest (s)");
             Score vectors = shipped.stream().filter(sc -> sc.mode().equals(RetrievalMode.VECTORS)).findFirst()

@@ -3,6 +3,7 @@ package io.hippocamel.bench;
 import static io.hippocamel.bench.MarkdownTable.f;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hippocamel.search.SearchProperties;
 import io.hippocamel.config.HippocamelProperties;
 import io.hippocamel.store.MemoryStore;
 import java.time.Duration;
@@ -53,7 +54,7 @@ final class SearchLatencyBenchmark {
         try (BenchServer server = BenchServer.start(options.dataRoot().resolve(SECTION))) {
             ApiClient client = server.client();
             MemoryStore store = server.bean(MemoryStore.class);
-            HippocamelProperties.Search search = server.bean(HippocamelProperties.class).getSearch();
+            SearchProperties search = server.bean(SearchProperties.class);
             SentenceGenerator generator = new SentenceGenerator(21);
             List<String> pool = generator.sentences(sizes[sizes.length - 1], new HashSet<>());
             List<String> questions = new SentenceGenerator(22).questions(warmup + measured);
@@ -149,7 +150,7 @@ final class SearchLatencyBenchmark {
                 cpu.machineBusyPercent());
     }
 
-    private static String markdown(List<Phase> phases, HippocamelProperties.Search search, int warmup,
+    private static String markdown(List<Phase> phases, SearchProperties search, int warmup,
                                    List<Double> settled, int discarded) {
         MarkdownTable table = new MarkdownTable("chunks in pool", "clients", "queries", "p50 ms", "p95 ms",
                 "p99 ms", "mean ms", "QPS", "server-side p50 ms", "results/query", "CPU busy %: JVM", "machine");

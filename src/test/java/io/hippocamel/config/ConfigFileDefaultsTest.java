@@ -2,6 +2,7 @@ package io.hippocamel.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hippocamel.embed.EmbeddingProperties;
 import java.io.IOException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ class ConfigFileDefaultsTest {
         StandardEnvironment env = shippedConfig();
         // a number in the file would pin every machine to it (HIPPOCAMEL_EMBEDDING_THREADS still overrides)
         assertThat(env.getProperty("hippocamel.embedding.threads")).as("hippocamel.embedding.threads").isNull();
-        HippocamelProperties props = Binder.get(env).bindOrCreate("hippocamel", HippocamelProperties.class);
-        assertThat(props.getEmbedding().getThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        EmbeddingProperties props = Binder.get(env).bindOrCreate("hippocamel.embedding", EmbeddingProperties.class);
+        assertThat(props.getThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     private static StandardEnvironment shippedConfig() throws IOException {

@@ -3,7 +3,7 @@ package io.hippocamel.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hippocamel.config.HippocamelProperties;
+import io.hippocamel.ingest.IngestProperties;
 import io.hippocamel.ingest.UrlFetcher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ class ExampleConnectorsTest {
 
     private static ConnectorConfigLoader loader() {
         return new ConnectorConfigLoader(ConnectorConfiguration.sourceTypes(new ObjectMapper(),
-                new UrlFetcher(false, 1024, Duration.ofSeconds(1)), new HippocamelProperties()),
+                new UrlFetcher(false, 1024, Duration.ofSeconds(1)), new IngestProperties()),
                 name -> "value-of-" + name);
     }
 

@@ -2,7 +2,7 @@ package io.hippocamel.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hippocamel.api.ApiKeys;
+import io.hippocamel.tenancy.ApiKeys;
 import io.hippocamel.core.DocumentStatus;
 import io.hippocamel.core.Ids;
 import io.hippocamel.core.StoredDocument;

@@ -1,4 +1,4 @@
-package io.hippocamel.config;
+package io.hippocamel.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

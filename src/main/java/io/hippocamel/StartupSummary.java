@@ -1,5 +1,7 @@
-package io.hippocamel.config;
+package io.hippocamel;
 
+import io.hippocamel.config.HippocamelProperties;
+import io.hippocamel.store.StoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,18 +16,20 @@ public class StartupSummary {
     private static final Logger LOG = LoggerFactory.getLogger(StartupSummary.class);
 
     private final HippocamelProperties props;
+    private final StoreProperties storeProps;
 
-    public StartupSummary(HippocamelProperties props) {
+    public StartupSummary(HippocamelProperties props, StoreProperties storeProps) {
         this.props = props;
+        this.storeProps = storeProps;
     }
 
     @EventListener
     public void ready(ApplicationReadyEvent event) {
         int port = event.getApplicationContext() instanceof WebServerApplicationContext web
                 ? web.getWebServer().getPort() : -1;
-        HippocamelProperties.StoreType store = props.getStore().getType();
-        String where = store == HippocamelProperties.StoreType.ELASTICSEARCH
-                ? props.getStore().getElasticsearch().getUrl() : props.getDataDir().toAbsolutePath().normalize()
+        StoreProperties.StoreType store = storeProps.getType();
+        String where = store == StoreProperties.StoreType.ELASTICSEARCH
+                ? storeProps.getElasticsearch().getUrl() : props.getDataDir().toAbsolutePath().normalize()
                         .resolve("store").toString();
         boolean configuredKeys = props.getApiKeys().stream().anyMatch(k -> k != null && !k.isBlank());
         String keys = configuredKeys ? props.getApiKeys().size() + " API key(s) from the configuration"

@@ -1,4 +1,4 @@
-package io.hippocamel.api;
+package io.hippocamel.tenancy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
-package io.hippocamel.config;
+package io.hippocamel.api;
 
-import io.hippocamel.api.ApiKeys;
+import io.hippocamel.tenancy.ApiKeys;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
