@@ -9,10 +9,7 @@ import io.hippocamel.connector.SourceException;
 import io.hippocamel.connector.SourceHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +19,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 /**
  * Notion has no change feed, so: {@code POST /v1/search} for pages sorted by {@code last_edited_time} descending,
@@ -183,31 +182,28 @@ final class NotionSource implements SourceClient {
                     .append('&'));
             uri.setLength(uri.length() - 1);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString()))
-                .header("Authorization", "Bearer " + token)
-                .header("Notion-Version", version);
+        ClassicRequestBuilder request = ClassicRequestBuilder.create(method).setUri(uri.toString())
+                .addHeader("Authorization", "Bearer " + token)
+                .addHeader("Notion-Version", version);
         if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
+            request.setEntity(body.toString(), ContentType.APPLICATION_JSON);
         }
-        HttpResponse<byte[]> response = http.send(request.build());
+        SourceHttp.Response response = http.send(request.build());
         JsonNode answer = parse(response);
-        if (response.statusCode() == 200) {
+        if (response.status() == 200) {
             return answer;
         }
         String code = answer.path("code").asText("");
-        String message = method + " " + path + " answered " + response.statusCode() + " " + code + ": "
+        String message = method + " " + path + " answered " + response.status() + " " + code + ": "
                 + answer.path("message").asText("");
-        if (response.statusCode() == 404 && path.startsWith("/blocks/")) {
+        if (response.status() == 404 && path.startsWith("/blocks/")) {
             throw new ItemGoneException(path); // deleted or no longer shared with the integration
         }
-        throw new SourceException(response.statusCode() == 401 ? SourceException.Code.AUTH_EXPIRED
+        throw new SourceException(response.status() == 401 ? SourceException.Code.AUTH_EXPIRED
                 : SourceException.Code.INTERNAL, message);
     }
 
-    private JsonNode parse(HttpResponse<byte[]> response) {
+    private JsonNode parse(SourceHttp.Response response) {
         try {
             return json.readTree(response.body());
         } catch (IOException e) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.hippocamel.connector.ItemGoneException;
 import io.hippocamel.connector.SourceClient;
 import io.hippocamel.connector.SourceHttp;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -32,8 +31,8 @@ class NotionReconcileTest {
     }
 
     private NotionSource source(Duration reconcileInterval) {
-        SourceHttp http = new SourceHttp(HttpClient.newHttpClient(), new SourceHttp.Policy(0, Duration.ZERO,
-                Duration.ZERO, Duration.ZERO, r -> false), d -> { }, Clock.systemUTC());
+        SourceHttp http = new SourceHttp(new SourceHttp.Policy(0, Duration.ZERO, Duration.ZERO,
+                Duration.ZERO, null), d -> { }, Clock.systemUTC());
         return new NotionSource(http, JSON, Clock.systemUTC(), notion.baseUrl(), FakeNotion.TOKEN, "2022-06-28",
                 reconcileInterval);
     }
