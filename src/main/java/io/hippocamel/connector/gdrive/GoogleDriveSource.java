@@ -64,7 +64,7 @@ final class GoogleDriveSource implements SourceClient {
     }
 
     @Override
-    public Listing changes(String cursor) {
+    public Listing changes(String cursor, Set<String> synced) {
         if (cursor == null) {
             String start = startPageToken();
             return new Listing(fullListing(), List.of(), true, start);

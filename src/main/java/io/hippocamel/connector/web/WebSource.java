@@ -64,7 +64,7 @@ final class WebSource implements SourceClient {
     }
 
     @Override
-    public Listing changes(String cursor) {
+    public Listing changes(String cursor, Set<String> synced) {
         List<SourceItem> items = new ArrayList<>();
         Set<String> queued = new LinkedHashSet<>();
         Deque<Object[]> queue = new ArrayDeque<>(); // (url, depth)

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -52,7 +53,7 @@ class WebSourceTest {
         site.handle("/", ex -> LocalHttpServer.respond(ex, 200, "text/html", "<title>t</title>"));
         WebSource source = new WebSource(new UrlFetcher(false, 1 << 20, Duration.ofSeconds(5)),
                 URI.create(site.url("/")), 10, 2, true);
-        assertThatThrownBy(() -> source.changes(null)).isInstanceOf(SourceException.class)
+        assertThatThrownBy(() -> source.changes(null, Set.of())).isInstanceOf(SourceException.class)
                 .hasMessageContaining("private or loopback");
     }
 
@@ -60,7 +61,7 @@ class WebSourceTest {
     @DisplayName("robots.txt answering 5xx disallows everything: the run fails and no page is fetched")
     void robotsServerErrorDisallows() {
         WebSource source = siteWithRobots(503);
-        assertThatThrownBy(() -> source.changes(null)).isInstanceOf(SourceException.class)
+        assertThatThrownBy(() -> source.changes(null, Set.of())).isInstanceOf(SourceException.class)
                 .hasMessageContaining("robots.txt").hasMessageContaining("503")
                 .satisfies(e -> assertThat(((SourceException) e).code())
                         .isEqualTo(SourceException.Code.PROVIDER_UNAVAILABLE));
@@ -70,7 +71,7 @@ class WebSourceTest {
     @Test
     @DisplayName("robots.txt answering 4xx allows everything; links and titles come from the parsed HTML")
     void robotsNotFoundAllows() {
-        SourceClient.Listing listing = siteWithRobots(404).changes(null);
+        SourceClient.Listing listing = siteWithRobots(404).changes(null, Set.of());
         assertThat(listing.items()).extracting(SourceClient.SourceItem::sourceId)
                 .containsExactly(site.url("/"), site.url("/a"));
         assertThat(listing.items()).extracting(SourceClient.SourceItem::title)
