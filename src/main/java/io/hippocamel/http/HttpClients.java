@@ -1,7 +1,6 @@
 package io.hippocamel.http;
 
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -10,7 +9,10 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.Timeout;
 
-/** Builds the Apache HttpClient 5 instances of Hippocamel's outbound calls, one per caller and its settings. */
+/**
+ * Builds the Apache HttpClient 5 instances of Hippocamel's outbound calls, one per caller and its settings. No idle
+ * evictor thread: a source's client lives for one sync run and is dropped, not closed.
+ */
 public final class HttpClients {
 
     private static final int MAX_REDIRECTS = 5;
@@ -46,7 +48,6 @@ public final class HttpClients {
                         .setMaxRedirects(MAX_REDIRECTS)
                         .build())
                 .setRetryStrategy(new RetryAfterStrategy(settings, Clock.systemUTC()))
-                .evictIdleConnections(org.apache.hc.core5.util.TimeValue.of(1, TimeUnit.MINUTES))
                 .disableCookieManagement()
                 .build();
     }
