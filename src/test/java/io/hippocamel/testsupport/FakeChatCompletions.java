@@ -43,8 +43,8 @@ public final class FakeChatCompletions implements AutoCloseable {
     public record Hang(CountDownLatch release) implements Reply {
     }
 
-    /** A request as the fake saw it. */
-    public record Seen(Map<String, List<String>> headers, JsonNode body) {
+    /** A request as the fake saw it, and when ({@link System#nanoTime()}). */
+    public record Seen(Map<String, List<String>> headers, JsonNode body, long receivedNanos) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
                     .map(e -> e.getValue().get(0)).orElse(null);
@@ -89,7 +89,8 @@ public final class FakeChatCompletions implements AutoCloseable {
     }
 
     public static Status status(int status, Map<String, String> headers) {
-        return new Status(status, headers, "{\"error\":{\"message\":\"status " + status + "\",\"type\":\"server_error\"}}");
+        return new Status(status, headers,
+                "{\"error\":{\"message\":\"status " + status + "\",\"type\":\"server_error\"}}");
     }
 
     /** Queues replies for the next requests, in order. */
@@ -114,7 +115,8 @@ public final class FakeChatCompletions implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
-        seen.add(new Seen(Map.copyOf(ex.getRequestHeaders()), JSON.readTree(ex.getRequestBody())));
+        long received = System.nanoTime();
+        seen.add(new Seen(Map.copyOf(ex.getRequestHeaders()), JSON.readTree(ex.getRequestBody()), received));
         Reply reply = script.poll();
         reply = reply == null ? standing : reply;
         if (reply instanceof Hang hang) {

@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param maxBackoff           cap on any wait between attempts, Retry-After included
  * @param maxConcurrent        calls in flight at once (the rest wait for a slot)
  * @param maxWaitForSlot       how long a call waits for a slot before falling back to the built-in extractor
- * @param breakerFailureRate   percentage of failed calls (after retries) in the window that opens the breaker
- * @param breakerWindow        calls the failure rate is computed over (and needed before it can open)
+ * @param breakerFailureRate   percentage of failed attempts (each retry is one) in the window that opens the breaker
+ * @param breakerWindow        attempts the failure rate is computed over (and needed before it can open)
  * @param breakerOpenFor       how long an open breaker sends every input straight to the built-in extractor before
  *                             letting one trial call through
  * @param maxTokens            cap on the answer's length (a longer answer arrives truncated and is salvaged)
@@ -42,7 +42,7 @@ public record LlmExtractorSettings(String baseUrl, String apiKey, String model, 
         }
     }
 
-    /** The defaults: 30 s timeout, 2 retries from 1 s (at most 30 s apart), 4 concurrent calls, breaker at 50 % of 10 calls, open for 60 s. */
+    /** Defaults: 30 s timeout, 2 retries from 1 s (waits up to 30 s), 4 calls at once, breaker 50 % of 10, 60 s. */
     public static LlmExtractorSettings of(String baseUrl, String apiKey, String model) {
         return new LlmExtractorSettings(baseUrl, apiKey, model, Duration.ofSeconds(30), 2, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), 4, Duration.ofSeconds(60), 50f, 10, Duration.ofSeconds(60), 2048);
