@@ -192,6 +192,19 @@ class LlmExtractorTest {
     }
 
     @Test
+    void overloadedServersRetryAfterMillisecondsAreHonouredToo() {
+        llm.then(FakeChatCompletions.status(503, Map.of("retry-after-ms", "1200")), FakeChatCompletions.answer(GOOD));
+
+        ExtractionResult result = extractor().extract(CONVERSATION);
+
+        assertThat(result.fellBack()).isFalse();
+        List<FakeChatCompletions.Seen> requests = llm.requests();
+        assertThat(requests).hasSize(2);
+        assertThat(Duration.ofNanos(requests.get(1).receivedNanos() - requests.get(0).receivedNanos()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1150));
+    }
+
+    @Test
     void repeatedServerErrorsAreRetriedThenTheBuiltInExtractorStandsIn() {
         llm.otherwise(FakeChatCompletions.status(500, Map.of()));
 
