@@ -726,6 +726,11 @@ public abstract class MemoryFactStoreContractTest {
         return parent.nextVersion(id, content, embed(content), clock.instant()).build();
     }
 
+    /** The vector length of the model the suite embeds with. */
+    protected static int dimension() {
+        return embedder.dimension();
+    }
+
     protected static float[] embed(String text) {
         return VECTORS.computeIfAbsent(text, embedder::embed).clone();
     }
