@@ -72,12 +72,13 @@ public record Memory(
 
     /**
      * A builder for the next version of this memory: new id, content and vector, the same tag, kind, metadata,
-     * expiry, temporal context and sources (change what differs), an {@code updates} relation to this one.
+     * expiry and temporal context (change what differs), an {@code updates} relation to this one, and no sources:
+     * the new content comes from whatever states it (add its document, if any).
      */
     public Builder nextVersion(String newId, String newContent, float[] newVector, Instant at) {
         return toBuilder().id(newId).content(newContent).vector(newVector).version(version + 1)
                 .parentMemoryId(id).rootMemoryId(rootMemoryId).isLatest(true).isForgotten(false)
-                .relations(List.of(new MemoryRelation(MemoryRelation.Type.UPDATES, id)))
+                .relations(List.of(new MemoryRelation(MemoryRelation.Type.UPDATES, id))).sources(List.of())
                 .createdAt(at).updatedAt(at);
     }
 

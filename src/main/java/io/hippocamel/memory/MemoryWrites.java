@@ -53,7 +53,8 @@ public final class MemoryWrites {
             byId.put(checked.id(), checked);
         }
         Map<String, Memory> superseded = new LinkedHashMap<>();
-        for (Memory memory : byId.values()) {
+        // the batch as given: marking a parent of the batch superseded below must not stop it superseding its own
+        for (Memory memory : List.copyOf(byId.values())) {
             String parentId = memory.parentMemoryId();
             if (parentId == null) {
                 continue;
@@ -70,7 +71,7 @@ public final class MemoryWrites {
                 continue;
             }
             if (inBatch != null) {
-                byId.put(parentId, inBatch.toBuilder().isLatest(false).build());
+                byId.put(parentId, byId.get(parentId).toBuilder().isLatest(false).build());
             } else if (parent.isLatest()) {
                 superseded.put(parentId, parent.toBuilder().isLatest(false).updatedAt(now).build());
             } else {

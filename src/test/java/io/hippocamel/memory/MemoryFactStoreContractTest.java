@@ -348,7 +348,7 @@ public abstract class MemoryFactStoreContractTest {
     // ---- batches ------------------------------------------------------------------------------------------------
 
     @Test
-    @DisplayName("a batch stores every memory, the last of a repeated id winning, and may hold a whole chain")
+    @DisplayName("a batch stores every memory, the last of a repeated id winning, and may hold a chain in any order")
     void batchStoresAll() {
         Memory v1 = fact("m1", TAG, "Alex works at Google").build();
         Memory v2 = next(v1, "m2", "Alex works at Stripe");
@@ -361,6 +361,12 @@ public abstract class MemoryFactStoreContractTest {
         assertThat(store.get(scope, "m2").orElseThrow().isLatest()).isTrue();
         assertThat(store.get(scope, "m3").orElseThrow().content()).isEqualTo("Alex likes green tea");
         assertThat(store.memoryCount()).isEqualTo(3);
+
+        Memory v3 = next(v2, "m4", "Alex works at Stripe in Dublin");
+        store.putAll(List.of(next(v3, "m5", "Alex works at Stripe in Dublin, remotely"), v3)); // child first
+        assertThat(store.versions(scope, "m1")).extracting(Memory::id, Memory::isLatest).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("m1", false), org.assertj.core.groups.Tuple.tuple("m2", false),
+                org.assertj.core.groups.Tuple.tuple("m4", false), org.assertj.core.groups.Tuple.tuple("m5", true));
     }
 
     @Test
