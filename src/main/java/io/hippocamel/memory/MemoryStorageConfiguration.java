@@ -37,13 +37,14 @@ public class MemoryStorageConfiguration {
     private static MemoryFactStore elasticsearchStore(HippocamelProperties.Elasticsearch es, int dimension,
                                                       Clock clock) {
         if (es.getUrl() == null || es.getUrl().isBlank()) {
-            throw new IllegalStateException("hippocamel.store.type=elasticsearch needs hippocamel.store.elasticsearch.url"
-                    + " (config/application.yaml, or the ES_URL environment variable)");
+            throw new IllegalStateException("hippocamel.store.type=elasticsearch needs "
+                    + "hippocamel.store.elasticsearch.url (config/application.yaml, or the ES_URL environment variable)");
         }
+        Path caCertificate = es.getCaCertificate() == null || es.getCaCertificate().isBlank() ? null
+                : Path.of(es.getCaCertificate());
         EsConnection connection = new EsConnection(Arrays.asList(es.getUrl().split(",")), es.getApiKey(),
-                es.getUsername(), es.getPassword(),
-                es.getCaCertificate() == null || es.getCaCertificate().isBlank() ? null : Path.of(es.getCaCertificate()),
-                es.getCaFingerprint(), es.getConnectTimeout(), es.getSocketTimeout());
+                es.getUsername(), es.getPassword(), caCertificate, es.getCaFingerprint(), es.getConnectTimeout(),
+                es.getSocketTimeout());
         return new ElasticsearchMemoryFactStore(connection.newClient(),
                 new EsIndices(es.getIndexPrefix(), es.getShards(), es.getReplicas()), dimension, clock);
     }

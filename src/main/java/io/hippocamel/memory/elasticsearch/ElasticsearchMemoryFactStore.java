@@ -62,7 +62,8 @@ import org.elasticsearch.client.ResponseException;
  *       {@code if_seq_no}/{@code if_primary_term}; when another writer (in this server or another one) got there
  *       first, they read again and decide again. A new version first flips its parent from latest to not latest
  *       that way, and only then is written: of concurrent updates of one fact exactly one wins the parent, the
- *       others are conflicts. Should writing the new version fail, the parent is flipped back.</li>
+ *       others are conflicts. Should writing the new version fail, the parent is flipped back; a server dying
+ *       between the two writes leaves that chain without a latest version (the update was never acknowledged).</li>
  *   <li><b>Batches</b> are checked as a whole before anything is written; the memories are then one bulk request.
  *       Elasticsearch has no multi-document transactions, so a batch that fails half-way (cluster gone) may be half
  *       written; writes are by id, so retrying it is safe.</li>
@@ -533,7 +534,8 @@ public final class ElasticsearchMemoryFactStore implements MemoryFactStore {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ElasticsearchException es && es.status() == CONFLICT
                     || t instanceof TransportException te && te.statusCode() == CONFLICT
-                    || t instanceof ResponseException re && re.getResponse().getStatusLine().getStatusCode() == CONFLICT) {
+                    || t instanceof ResponseException re
+                    && re.getResponse().getStatusLine().getStatusCode() == CONFLICT) {
                 return true;
             }
         }

@@ -516,7 +516,8 @@ public final class LuceneMemoryFactStore implements MemoryFactStore {
 
     private Memory first(IndexSearcher searcher, Query query) throws IOException {
         TopDocs top = searcher.search(query, 1);
-        return top.scoreDocs.length == 0 ? null : records.toMemory(searcher.storedFields().document(top.scoreDocs[0].doc));
+        return top.scoreDocs.length == 0 ? null
+                : records.toMemory(searcher.storedFields().document(top.scoreDocs[0].doc));
     }
 
     private List<Memory> all(IndexSearcher searcher, Query query, Sort sort) throws IOException {

@@ -13,8 +13,8 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * English analysis of chunk (and memory) text done here, not in Elasticsearch: a cluster without the {@code english} analyzer
- * (the embedded node has none) still stems, and BM25 sees exactly the terms the Lucene store indexes. Chunks are
+ * English analysis of chunk (and memory) text done here, not in Elasticsearch: a cluster without the
+ * {@code english} analyzer (the embedded node has none) still stems, and BM25 sees exactly the terms the Lucene store indexes. Chunks are
  * indexed as their analysed terms joined by spaces into a whitespace-analysed field; queries become term clauses.
  */
 public final class EsText {
