@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.quartz.CronExpression;
+import org.springframework.util.PlaceholderResolutionException;
+import org.springframework.util.PropertyPlaceholderHelper;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -35,7 +36,8 @@ public class ConnectorConfigLoader {
             "documentLimit", "enabled", "settings");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_:.-]{1,100}");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.]*)}");
+    private static final PropertyPlaceholderHelper PLACEHOLDERS = new PropertyPlaceholderHelper("${", "}", ":", '\\',
+            false);
 
     private final Map<String, SourceType> types;
     private final Function<String, String> lookup;
@@ -169,20 +171,21 @@ public class ConnectorConfigLoader {
         return settings;
     }
 
-    /** Replaces every {@code ${NAME}}; an unset name is an error that names the variable, not a value. */
+    /**
+     * Replaces every {@code ${NAME}} (or {@code ${NAME:default}}; {@code \${NAME}} stays literal) with Spring's
+     * placeholder parser; an unset or empty name is an error that names the variable, not a value.
+     */
     private String resolve(Path file, String key, String text) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = lookup.apply(m.group(1));
-            if (value == null || value.isEmpty()) {
-                throw new ConnectorConfigException(file, key, "placeholder ${" + m.group(1)
-                        + "} is not set (define the environment variable " + m.group(1) + ")");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        try {
+            return PLACEHOLDERS.replacePlaceholders(text, name -> {
+                String value = lookup.apply(name);
+                return value == null || value.isEmpty() ? null : value;
+            });
+        } catch (PlaceholderResolutionException e) {
+            String name = e.getPlaceholder().replaceAll("^\\$\\{|}$", "");
+            throw new ConnectorConfigException(file, key, "placeholder ${" + name
+                    + "} is not set (define the environment variable " + name + ")");
         }
-        m.appendTail(out);
-        return out.toString();
     }
 
     private static String required(Path file, Map<String, Object> root, String key) {

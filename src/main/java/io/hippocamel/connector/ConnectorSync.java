@@ -112,7 +112,8 @@ public class ConnectorSync {
         String owner = tenant.get();
         SourceClient source = types.get(config.type()).open(config);
         Map<String, StoredDocument> known = known(owner, config.id());
-        SourceClient.Listing listing = source.changes(state.cursor(config.id()).orElse(null));
+        SourceClient.Listing listing = source.changes(state.cursor(config.id()).orElse(null),
+                Set.copyOf(known.keySet()));
 
         Set<String> seen = new HashSet<>();
         String lastError = null;

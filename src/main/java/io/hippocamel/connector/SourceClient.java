@@ -2,6 +2,7 @@ package io.hippocamel.connector;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The port every source type implements: what changed since a cursor, and each item's content on demand. Listing is
@@ -14,8 +15,10 @@ public interface SourceClient {
     /**
      * Items created or changed since {@code cursor} (null: first run, list everything) and the ids of items removed,
      * trashed or unshared since then.
+     *
+     * @param synced the source ids this connector holds now, for sources that must ask about them to notice removals
      */
-    Listing changes(String cursor);
+    Listing changes(String cursor, Set<String> synced);
 
     /** The content of a listed item. */
     SourceContent content(SourceItem item);

@@ -1,12 +1,11 @@
 package io.hippocamel.connector;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
@@ -78,14 +77,14 @@ public final class SourceSettings {
 
     /** The retry policy from the HTTP settings, with the source's pacing and rate-limit recognition. */
     public static SourceHttp.Policy policy(ConnectorConfig config, Duration minInterval,
-                                           Predicate<HttpResponse<byte[]>> rateLimited) {
+                                           BiPredicate<Integer, String> rateLimited) {
         return new SourceHttp.Policy(integer(config, "maxRetries", 5, 0, 20),
                 duration(config, "retryBaseDelay", Duration.ofSeconds(1)),
                 duration(config, "maxRetryDelay", Duration.ofSeconds(60)),
-                minInterval, rateLimited == null ? response -> false : rateLimited);
+                minInterval, rateLimited);
     }
 
-    public static SourceHttp.Policy policy(ConnectorConfig config, Predicate<HttpResponse<byte[]>> rateLimited) {
+    public static SourceHttp.Policy policy(ConnectorConfig config, BiPredicate<Integer, String> rateLimited) {
         return policy(config, Duration.ZERO, rateLimited);
     }
 }

@@ -2,42 +2,53 @@ package io.hippocamel.embed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hippocamel.http.HttpClients;
+import io.hippocamel.http.HttpSettings;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * Embeds through an OpenAI-compatible {@code POST <baseUrl>/embeddings} endpoint (OpenAI, vLLM, Ollama, TEI...).
- * Vectors are re-normalised to unit length, since not every server returns normalised vectors.
+ * Vectors are re-normalised to unit length, since not every server returns normalised vectors. Embedding calls have
+ * no side effects, so rate limits (429, honouring {@code Retry-After}) and 5xx are retried by the shared client.
  */
 public class OpenAiEmbedder implements Embedder {
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final ObjectMapper json;
     private final URI endpoint;
     private final String model;
     private final String apiKey;
     private final int dimension;
-    private final Duration timeout;
     private final int batchSize;
 
+    /** With two retries, backing off from 500 ms and waiting at most 10 s at a time. */
     public OpenAiEmbedder(String baseUrl, String model, String apiKey, int dimension, Duration timeout,
+                          int batchSize, ObjectMapper json) {
+        this(baseUrl, model, apiKey, dimension, new HttpSettings(timeout, timeout, 2, Duration.ofMillis(500),
+                Duration.ofSeconds(10)), batchSize, json);
+    }
+
+    public OpenAiEmbedder(String baseUrl, String model, String apiKey, int dimension, HttpSettings http,
                           int batchSize, ObjectMapper json) {
         this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/embeddings");
         this.model = model;
         this.apiKey = apiKey;
         this.dimension = dimension;
-        this.timeout = timeout;
         this.batchSize = batchSize;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClients.create(http);
     }
 
     @Override
@@ -55,27 +66,26 @@ public class OpenAiEmbedder implements Embedder {
         body.put("input", texts);
         body.put("dimensions", dimension);
         body.put("encoding_format", "float");
-        HttpResponse<String> response;
+        HttpPost request = new HttpPost(endpoint);
+        if (apiKey != null && !apiKey.isBlank()) {
+            request.setHeader("Authorization", "Bearer " + apiKey);
+        }
+        String answer;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            if (apiKey != null && !apiKey.isBlank()) {
-                request.header("Authorization", "Bearer " + apiKey);
-            }
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            request.setEntity(new ByteArrayEntity(json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+            answer = http.execute(request, response -> {
+                String text = response.getEntity() == null ? ""
+                        : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+                if (response.getCode() / 100 != 2) {
+                    throw new EmbeddingException("embeddings endpoint answered " + response.getCode() + ": "
+                            + abbreviate(text));
+                }
+                return text;
+            });
         } catch (IOException e) {
             throw new EmbeddingException("embeddings endpoint " + endpoint + " unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddingException("interrupted while calling the embeddings endpoint", e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new EmbeddingException("embeddings endpoint answered " + response.statusCode() + ": "
-                    + abbreviate(response.body()));
-        }
-        return parse(response.body(), texts.size());
+        return parse(answer, texts.size());
     }
 
     private List<float[]> parse(String body, int expected) {

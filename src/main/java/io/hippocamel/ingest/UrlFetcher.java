@@ -1,21 +1,29 @@
 package io.hippocamel.ingest;
 
+import io.hippocamel.http.HttpClients;
+import io.hippocamel.http.HttpSettings;
+import io.hippocamel.http.PublicAddressResolver;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 
 /**
  * Fetches the content of URL documents with a size cap, a timeout and, unless allowed, a refusal to reach loopback,
- * private, link-local or otherwise internal addresses (so a document URL cannot probe the server's network).
- * Redirects are followed by hand so every hop is checked.
+ * private, link-local or otherwise internal addresses (so a document URL cannot probe the server's network). The
+ * check is done by the client's DNS resolver, so every connection, redirect hops included, goes to an address that
+ * was checked. Rate limits and 5xx are retried twice, honouring {@code Retry-After} up to 10 seconds.
  */
 public class UrlFetcher {
 
@@ -23,21 +31,32 @@ public class UrlFetcher {
     public record Fetched(byte[] body, String contentType, URI finalUri) {
     }
 
-    private static final int MAX_REDIRECTS = 5;
+    /** The server answered with a status other than 2xx (after redirects and retries). */
+    public static final class HttpStatusException extends ExtractionException {
+        private final int status;
 
-    private final HttpClient http;
-    private final boolean allowPrivate;
+        HttpStatusException(URI uri, int status) {
+            super("fetching " + uri + " failed with HTTP " + status);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private final CloseableHttpClient http;
     private final long maxBytes;
-    private final Duration timeout;
 
     public UrlFetcher(boolean allowPrivate, long maxBytes, Duration timeout) {
-        this.allowPrivate = allowPrivate;
+        this(allowPrivate, maxBytes, timeout, null);
+    }
+
+    /** @param dns the lookup behind the address check (null: the system's DNS); tests pass their own */
+    public UrlFetcher(boolean allowPrivate, long maxBytes, Duration timeout, DnsResolver dns) {
         this.maxBytes = maxBytes;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = HttpClients.create(new HttpSettings(timeout, timeout, 2, Duration.ofMillis(500),
+                Duration.ofSeconds(10)), new PublicAddressResolver(dns, allowPrivate));
     }
 
     public static boolean looksLikeUrl(String content) {
@@ -52,26 +71,27 @@ public class UrlFetcher {
 
     public Fetched fetch(String url) {
         URI uri = parse(url);
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            checkAllowed(uri);
-            HttpResponse<InputStream> response = send(uri);
-            int status = response.statusCode();
-            if (status / 100 == 3) {
-                String location = response.headers().firstValue("Location")
-                        .orElseThrow(() -> new ExtractionException("redirect without Location from " + url));
-                closeQuietly(response.body());
-                uri = uri.resolve(location);
-                continue;
+        HttpGet get = new HttpGet(uri);
+        get.setHeader("User-Agent", "Hippocamel/0.1 (+memory ingest)");
+        get.setHeader("Accept", "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.8");
+        HttpClientContext context = HttpClientContext.create();
+        try (ClassicHttpResponse response = http.executeOpen(null, get, context)) {
+            List<URI> hops = context.getRedirectLocations().getAll();
+            URI finalUri = hops.isEmpty() ? uri : hops.get(hops.size() - 1);
+            if (response.getCode() / 100 != 2) {
+                throw new HttpStatusException(finalUri, response.getCode());
             }
-            if (status / 100 != 2) {
-                closeQuietly(response.body());
-                throw new ExtractionException("fetching " + uri + " failed with HTTP " + status);
-            }
-            byte[] body = readCapped(response.body(), uri);
-            String contentType = response.headers().firstValue("Content-Type").orElse(null);
-            return new Fetched(body, contentType, uri);
+            Header type = response.getFirstHeader("Content-Type");
+            return new Fetched(readCapped(response.getEntity(), finalUri, get), type == null ? null : type.getValue(),
+                    finalUri);
+        } catch (PublicAddressResolver.PrivateAddressException e) {
+            throw new ExtractionException("URL " + uri + " points to a private or loopback address ("
+                    + e.getMessage() + "); set hippocamel.ingest.allow-private-urls to allow it", e);
+        } catch (UnknownHostException e) {
+            throw new ExtractionException("unknown host in URL " + uri, e);
+        } catch (IOException e) {
+            throw new ExtractionException("fetching " + uri + " failed: " + e.getMessage(), e);
         }
-        throw new ExtractionException("too many redirects fetching " + url);
     }
 
     private static URI parse(String url) {
@@ -82,76 +102,24 @@ public class UrlFetcher {
                 throw new ExtractionException("not an http(s) URL: " + url);
             }
             return uri;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new ExtractionException("malformed URL: " + url, e);
         }
     }
 
-    private void checkAllowed(URI uri) {
-        if (allowPrivate) {
-            return;
+    private byte[] readCapped(HttpEntity entity, URI uri, HttpGet request) {
+        if (entity == null) {
+            return new byte[0];
         }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (isInternal(address)) {
-                    throw new ExtractionException("URL " + uri + " points to a private or loopback address ("
-                            + address.getHostAddress() + "); set hippocamel.ingest.allow-private-urls to allow it");
-                }
-            }
-        } catch (UnknownHostException e) {
-            throw new ExtractionException("unknown host in URL " + uri, e);
-        }
-    }
-
-    static boolean isInternal(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                || a.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc; // unique local fc00::/7
-        }
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        return first == 0 || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT 100.64/10
-                || (first == 198 && (second == 18 || second == 19)); // benchmarking 198.18/15
-    }
-
-    private HttpResponse<InputStream> send(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("User-Agent", "Hippocamel/0.1 (+memory ingest)")
-                .header("Accept", "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.8")
-                .GET()
-                .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new ExtractionException("fetching " + uri + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExtractionException("interrupted while fetching " + uri, e);
-        }
-    }
-
-    private byte[] readCapped(InputStream in, URI uri) {
-        try (in) {
+        try (InputStream in = entity.getContent()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (body.length > maxBytes) {
+                request.abort(); // closes the connection: closing the stream would otherwise read the rest
                 throw new ExtractionException("content of " + uri + " is larger than " + maxBytes + " bytes");
             }
             return body;
         } catch (IOException e) {
             throw new ExtractionException("reading " + uri + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // the response is discarded anyway
         }
     }
 }

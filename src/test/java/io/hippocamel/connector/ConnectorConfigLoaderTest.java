@@ -48,6 +48,14 @@ class ConnectorConfigLoaderTest {
             """;
 
     @Test
+    @DisplayName("placeholders may carry a default, used when the variable is unset")
+    void placeholderDefault() throws IOException {
+        file("wiki.yaml", NOTION + "  apiBaseUrl: ${NOTION_API_UNSET:https://notion.example}/\n");
+        assertThat(loader.loadAll(dir)).singleElement()
+                .satisfies(c -> assertThat(c.settings()).containsEntry("apiBaseUrl", "https://notion.example/"));
+    }
+
+    @Test
     @DisplayName("a valid file: defaults filled in, placeholders resolved, secrets kept out of toString")
     void valid() throws IOException {
         file("wiki.yaml", NOTION);

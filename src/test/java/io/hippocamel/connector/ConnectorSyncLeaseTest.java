@@ -84,7 +84,7 @@ class ConnectorSyncLeaseTest {
         public SourceClient open(ConnectorConfig c) {
             return new SourceClient() {
                 @Override
-                public Listing changes(String cursor) {
+                public Listing changes(String cursor, java.util.Set<String> synced) {
                     List<SourceItem> items = List.of("a", "b", "c").stream()
                             .map(id -> new SourceItem(id, id, null, null, null, "v1", null)).toList();
                     return new Listing(items, List.of(), true, "cursor-1");

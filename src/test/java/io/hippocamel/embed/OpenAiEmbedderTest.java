@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hippocamel.http.HttpSettings;
 import io.hippocamel.testsupport.LocalHttpServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -24,6 +26,8 @@ class OpenAiEmbedderTest {
     private final ObjectMapper json = new ObjectMapper();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> authHeaders = new CopyOnWriteArrayList<>();
+    private final AtomicInteger limitedCalls = new AtomicInteger();
+    private final AtomicInteger brokenCalls = new AtomicInteger();
     private LocalHttpServer server;
 
     @BeforeEach
@@ -49,9 +53,24 @@ class OpenAiEmbedderTest {
             Map<String, Object> body = Map.of("object", "list", "data", data, "model", request.get("model").asText(),
                     "usage", Map.of("prompt_tokens", i, "total_tokens", i));
             LocalHttpServer.respond(ex, 200, "application/json", json.writeValueAsBytes(body));
-        }).handle("/broken/embeddings", ex -> LocalHttpServer.respond(ex, 500, "application/json",
-                "{\"error\":{\"message\":\"overloaded\"}}"));
+        }).handle("/limited/embeddings", ex -> {
+            ex.getRequestBody().readAllBytes();
+            if (limitedCalls.getAndIncrement() == 0) {
+                ex.getResponseHeaders().set("Retry-After", "0");
+                LocalHttpServer.respond(ex, 429, "application/json", "{\"error\":{\"message\":\"slow down\"}}");
+                return;
+            }
+            LocalHttpServer.respond(ex, 200, "application/json", "{\"object\":\"list\",\"data\":[{\"object\":"
+                    + "\"embedding\",\"index\":0,\"embedding\":[3.0,4.0,0.0,0.0]}]}");
+        }).handle("/broken/embeddings", ex -> {
+            brokenCalls.incrementAndGet();
+            LocalHttpServer.respond(ex, 500, "application/json", "{\"error\":{\"message\":\"overloaded\"}}");
+        });
     }
+
+    /** Fast retries for the tests: one retry, millisecond backoff. */
+    private static final HttpSettings FAST = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 1,
+            Duration.ofMillis(5), Duration.ofMillis(50));
 
     @AfterEach
     void stop() {
@@ -75,17 +94,25 @@ class OpenAiEmbedderTest {
     }
 
     @Test
+    @DisplayName("a 429 is retried after Retry-After and then succeeds")
+    void rateLimitRetried() {
+        OpenAiEmbedder embedder = new OpenAiEmbedder(server.url("/limited"), "m", null, 4, FAST, 8, json);
+        List<float[]> vectors = embedder.embed(List.of("x"));
+        assertThat(vectors.get(0)[0]).isCloseTo(0.6f, within(1e-6f));
+        assertThat(limitedCalls).hasValue(2);
+    }
+
+    @Test
     @DisplayName("an error answer or a wrong dimension becomes an EmbeddingException")
     void errorsSurface() {
-        OpenAiEmbedder broken = new OpenAiEmbedder(server.url("/broken"), "m", null, 4, Duration.ofSeconds(5), 8,
-                json);
+        OpenAiEmbedder broken = new OpenAiEmbedder(server.url("/broken"), "m", null, 4, FAST, 8, json);
         assertThatThrownBy(() -> broken.embed(List.of("x"))).isInstanceOf(EmbeddingException.class)
                 .hasMessageContaining("500").hasMessageContaining("overloaded");
+        assertThat(brokenCalls).as("retried once").hasValue(2);
         OpenAiEmbedder wrongDim = new OpenAiEmbedder(server.url("/v1"), "m", null, 8, Duration.ofSeconds(5), 8, json);
         assertThatThrownBy(() -> wrongDim.embed(List.of("x"))).isInstanceOf(EmbeddingException.class)
                 .hasMessageContaining("expected 8");
-        OpenAiEmbedder unreachable = new OpenAiEmbedder("http://127.0.0.1:1/v1", "m", null, 4, Duration.ofSeconds(2),
-                8, json);
+        OpenAiEmbedder unreachable = new OpenAiEmbedder("http://127.0.0.1:1/v1", "m", null, 4, FAST, 8, json);
         assertThatThrownBy(() -> unreachable.embed(List.of("x"))).isInstanceOf(EmbeddingException.class)
                 .hasMessageContaining("unreachable");
     }

@@ -13,6 +13,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -70,7 +71,7 @@ final class FilesystemSource implements SourceClient {
     }
 
     @Override
-    public Listing changes(String cursor) {
+    public Listing changes(String cursor, Set<String> synced) {
         List<SourceItem> items = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files::iterator) {

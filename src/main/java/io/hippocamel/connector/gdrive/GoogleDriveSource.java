@@ -9,8 +9,6 @@ import io.hippocamel.connector.SourceHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 /**
  * Google Drive v3 over plain REST. First run: {@code changes/startPageToken} (taken before the scan, so changes made
@@ -65,7 +64,7 @@ final class GoogleDriveSource implements SourceClient {
     }
 
     @Override
-    public Listing changes(String cursor) {
+    public Listing changes(String cursor, Set<String> synced) {
         if (cursor == null) {
             String start = startPageToken();
             return new Listing(fullListing(), List.of(), true, start);
@@ -231,8 +230,8 @@ final class GoogleDriveSource implements SourceClient {
     // ---- HTTP ---------------------------------------------------------------------------------------------------
 
     private JsonNode getJson(String path, Map<String, String> params) {
-        HttpResponse<byte[]> response = get(path, params);
-        if (response.statusCode() != 200) {
+        SourceHttp.Response response = get(path, params);
+        if (response.status() != 200) {
             throw failure(path, response);
         }
         try {
@@ -244,36 +243,36 @@ final class GoogleDriveSource implements SourceClient {
     }
 
     private byte[] getBytes(String path, Map<String, String> params, String sourceId) {
-        HttpResponse<byte[]> response = get(path, params);
-        if (response.statusCode() == 404) {
+        SourceHttp.Response response = get(path, params);
+        if (response.status() == 404) {
             throw new ItemGoneException(sourceId);
         }
-        if (response.statusCode() != 200) {
+        if (response.status() != 200) {
             throw failure(path, response);
         }
         return response.body();
     }
 
     /** A GET with the access token; a 401 gets one retry with a fresh token. */
-    private HttpResponse<byte[]> get(String path, Map<String, String> params) {
+    private SourceHttp.Response get(String path, Map<String, String> params) {
         URI uri = URI.create(apiBase + path + "?" + params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&")));
         for (int attempt = 0; ; attempt++) {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri)
-                    .header("Authorization", "Bearer " + tokens.get()).GET().build());
-            if (response.statusCode() != 401 || attempt > 0) {
+            SourceHttp.Response response = http.send(ClassicRequestBuilder.get(uri)
+                    .addHeader("Authorization", "Bearer " + tokens.get()).build());
+            if (response.status() != 401 || attempt > 0) {
                 return response;
             }
             tokens.invalidate();
         }
     }
 
-    private static SourceException failure(String path, HttpResponse<byte[]> response) {
-        SourceException.Code code = response.statusCode() == 401 ? SourceException.Code.AUTH_EXPIRED
+    private static SourceException failure(String path, SourceHttp.Response response) {
+        SourceException.Code code = response.status() == 401 ? SourceException.Code.AUTH_EXPIRED
                 : SourceException.Code.INTERNAL;
-        String body = SourceHttp.text(response).replaceAll("\\s+", " ");
-        return new SourceException(code, "GET " + path + " answered " + response.statusCode() + " "
+        String body = response.text().replaceAll("\\s+", " ");
+        return new SourceException(code, "GET " + path + " answered " + response.status() + " "
                 + (body.length() > 200 ? body.substring(0, 200) + "…" : body));
     }
 }

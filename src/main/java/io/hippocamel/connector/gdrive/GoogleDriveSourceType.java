@@ -10,7 +10,6 @@ import io.hippocamel.connector.SourceType;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Set;
 
 /**
@@ -77,14 +76,12 @@ public class GoogleDriveSourceType implements SourceType {
     @Override
     public SourceClient open(ConnectorConfig config) {
         SourceHttp http = SourceHttp.standard(SourceSettings.policy(config,
-                response -> response.statusCode() == 403 && SourceHttp.text(response).contains("ateLimitExceeded")));
+                (status, body) -> status == 403 && body.contains("ateLimitExceeded")));
         URI tokenUrl = SourceSettings.url(config, "tokenUrl", "https://oauth2.googleapis.com/token");
-        Clock clock = Clock.systemUTC();
         GoogleTokens tokens = config.setting("refreshToken", null) != null
-                ? GoogleTokens.refreshToken(http, json, clock, tokenUrl, config.setting("clientId", null),
+                ? GoogleTokens.refreshToken(tokenUrl, config.setting("clientId", null),
                         config.setting("clientSecret", null), config.setting("refreshToken", null))
-                : GoogleTokens.serviceAccount(http, json, clock, tokenUrl,
-                        Path.of(config.setting("serviceAccountKeyFile", null)));
+                : GoogleTokens.serviceAccount(tokenUrl, Path.of(config.setting("serviceAccountKeyFile", null)));
         return new GoogleDriveSource(http, tokens, json,
                 SourceSettings.url(config, "apiBaseUrl", "https://www.googleapis.com").toString(),
                 config.setting("folderId", null), config.setting("driveId", null),

@@ -9,28 +9,34 @@ import io.hippocamel.connector.SourceException;
 import io.hippocamel.connector.SourceHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 /**
  * Notion has no change feed, so: {@code POST /v1/search} for pages sorted by {@code last_edited_time} descending,
  * read until a page older than the saved high-water mark (incremental run), or to the end (full reconcile: on the
  * first run and whenever {@code reconcileInterval} has passed, since search misses deletions and unsharing). Pages
- * with {@code archived}/{@code in_trash} are removed. Database rows are pages too, so they come with their
- * properties. Content is the page's block tree ({@code GET /v1/blocks/{id}/children}, paginated, recursing on
- * {@code has_children}) rendered to Markdown under the title and properties. The cursor is JSON:
- * {@code {"since": <high-water mark>, "reconciledAt": <instant>}}.
+ * with {@code archived}/{@code in_trash} are removed. Search does not show unshared pages, nor archived ones whose
+ * edit time predates the high-water mark, so an incremental run also asks {@code GET /v1/pages/{id}} about synced
+ * pages it did not see (at most {@code presenceChecks} per run, taking turns in id order): a 404 or an archived page
+ * is removed, and gone after that run rather than at the next reconcile. Database rows are pages too, so they come
+ * with their properties. Content is the page's block tree ({@code GET /v1/blocks/{id}/children}, paginated,
+ * recursing on {@code has_children}) rendered to Markdown under the title and properties. The cursor is JSON:
+ * {@code {"since": <high-water mark>, "reconciledAt": <instant>, "checkedUpTo": <last page id checked>}}.
  */
 final class NotionSource implements SourceClient {
 
@@ -43,14 +49,15 @@ final class NotionSource implements SourceClient {
     private final String token;
     private final String version;
     private final Duration reconcileInterval;
+    private final int presenceChecks;
     /** Pages seen by the last listing, for rendering their title and properties. */
     private final Map<String, JsonNode> pages = new HashMap<>();
 
-    private record Cursor(Instant since, Instant reconciledAt) {
+    private record Cursor(Instant since, Instant reconciledAt, String checkedUpTo) {
     }
 
     NotionSource(SourceHttp http, ObjectMapper json, Clock clock, String apiBaseUrl, String token, String version,
-                 Duration reconcileInterval) {
+                 Duration reconcileInterval, int presenceChecks) {
         this.http = http;
         this.json = json;
         this.clock = clock;
@@ -58,10 +65,11 @@ final class NotionSource implements SourceClient {
         this.token = token;
         this.version = version;
         this.reconcileInterval = reconcileInterval;
+        this.presenceChecks = presenceChecks;
     }
 
     @Override
-    public Listing changes(String cursorText) {
+    public Listing changes(String cursorText, Set<String> synced) {
         Cursor cursor = cursorText == null ? null : read(cursorText);
         Instant now = clock.instant();
         boolean full = cursor == null || cursor.reconciledAt().plus(reconcileInterval).isBefore(now);
@@ -101,8 +109,52 @@ final class NotionSource implements SourceClient {
             }
             startCursor = answer.path("has_more").asBoolean(false) ? answer.path("next_cursor").asText(null) : null;
         } while (startCursor != null);
-        Cursor next = new Cursor(highWater, full ? now : cursor.reconciledAt());
+        String checkedUpTo = null;
+        if (!full) {
+            Set<String> seen = new HashSet<>(removed);
+            items.forEach(item -> seen.add(item.sourceId()));
+            checkedUpTo = checkPresence(synced, seen, cursor.checkedUpTo(), removed);
+        }
+        Cursor next = new Cursor(highWater, full ? now : cursor.reconciledAt(), checkedUpTo);
         return new Listing(items, removed, full, write(next));
+    }
+
+    /**
+     * Asks about synced pages this run did not see, in id order from after {@code after} (wrapping round), at most
+     * {@code presenceChecks} of them; adds those unshared, deleted or archived to {@code removed}. Returns the last id
+     * checked, where the next run goes on.
+     */
+    private String checkPresence(Set<String> synced, Set<String> seen, String after, List<String> removed) {
+        List<String> unseen = new TreeSet<>(synced).stream().filter(id -> !seen.contains(id)).toList();
+        if (unseen.isEmpty() || presenceChecks == 0) {
+            return after;
+        }
+        int start = 0;
+        while (after != null && start < unseen.size() && unseen.get(start).compareTo(after) <= 0) {
+            start++;
+        }
+        String last = after;
+        for (int i = 0; i < Math.min(presenceChecks, unseen.size()); i++) {
+            String id = unseen.get((start + i) % unseen.size());
+            if (gone(id)) {
+                removed.add(id);
+            }
+            last = id;
+        }
+        return last;
+    }
+
+    /** Whether a page no longer reaches us: 404 (deleted or unshared), or archived / in the trash. */
+    private boolean gone(String pageId) {
+        SourceHttp.Response response = http.send(request("GET", "/pages/" + pageId, null, null));
+        if (response.status() == 404) {
+            return true;
+        }
+        JsonNode page = parse(response);
+        if (response.status() != 200) {
+            throw failure("GET", "/pages/{id}", response, page);
+        }
+        return page.path("archived").asBoolean(false) || page.path("in_trash").asBoolean(false);
     }
 
     @Override
@@ -176,6 +228,18 @@ final class NotionSource implements SourceClient {
     }
 
     private JsonNode call(String method, String path, JsonNode body, Map<String, String> query) {
+        SourceHttp.Response response = http.send(request(method, path, body, query));
+        JsonNode answer = parse(response);
+        if (response.status() == 200) {
+            return answer;
+        }
+        if (response.status() == 404 && path.startsWith("/blocks/")) {
+            throw new ItemGoneException(path); // deleted or no longer shared with the integration
+        }
+        throw failure(method, path, response, answer);
+    }
+
+    private ClassicHttpRequest request(String method, String path, JsonNode body, Map<String, String> query) {
         StringBuilder uri = new StringBuilder(apiBase).append(path);
         if (query != null && !query.isEmpty()) {
             uri.append('?');
@@ -183,31 +247,24 @@ final class NotionSource implements SourceClient {
                     .append('&'));
             uri.setLength(uri.length() - 1);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString()))
-                .header("Authorization", "Bearer " + token)
-                .header("Notion-Version", version);
+        ClassicRequestBuilder request = ClassicRequestBuilder.create(method).setUri(uri.toString())
+                .addHeader("Authorization", "Bearer " + token)
+                .addHeader("Notion-Version", version);
         if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
+            request.setEntity(body.toString(), ContentType.APPLICATION_JSON);
         }
-        HttpResponse<byte[]> response = http.send(request.build());
-        JsonNode answer = parse(response);
-        if (response.statusCode() == 200) {
-            return answer;
-        }
-        String code = answer.path("code").asText("");
-        String message = method + " " + path + " answered " + response.statusCode() + " " + code + ": "
-                + answer.path("message").asText("");
-        if (response.statusCode() == 404 && path.startsWith("/blocks/")) {
-            throw new ItemGoneException(path); // deleted or no longer shared with the integration
-        }
-        throw new SourceException(response.statusCode() == 401 ? SourceException.Code.AUTH_EXPIRED
+        return request.build();
+    }
+
+    private static SourceException failure(String method, String path, SourceHttp.Response response,
+                                           JsonNode answer) {
+        String message = method + " " + path + " answered " + response.status() + " "
+                + answer.path("code").asText("") + ": " + answer.path("message").asText("");
+        return new SourceException(response.status() == 401 ? SourceException.Code.AUTH_EXPIRED
                 : SourceException.Code.INTERNAL, message);
     }
 
-    private JsonNode parse(HttpResponse<byte[]> response) {
+    private JsonNode parse(SourceHttp.Response response) {
         try {
             return json.readTree(response.body());
         } catch (IOException e) {

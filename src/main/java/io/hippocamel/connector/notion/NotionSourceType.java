@@ -14,7 +14,8 @@ import java.util.Set;
  * {@code type: notion}. Settings: {@code token} (an internal integration's secret), {@code apiBaseUrl} (default
  * https://api.notion.com), {@code notionVersion} (default 2022-06-28, the version whose shapes this client reads),
  * {@code requestsPerSecond} (default 3, Notion's average limit), {@code reconcileInterval} (default 24h: how often a
- * run lists every page to catch deletions and unsharing), plus the HTTP retry settings.
+ * run lists every page), {@code presenceChecks} (default 100: how many synced pages that an incremental run did not
+ * see it looks up, so unshared and archived pages go at the next run), plus the HTTP retry settings.
  */
 public class NotionSourceType implements SourceType {
 
@@ -38,7 +39,8 @@ public class NotionSourceType implements SourceType {
 
     @Override
     public Set<String> optionalSettings() {
-        return SourceSettings.withHttp("apiBaseUrl", "notionVersion", "requestsPerSecond", "reconcileInterval");
+        return SourceSettings.withHttp("apiBaseUrl", "notionVersion", "requestsPerSecond", "reconcileInterval",
+                "presenceChecks");
     }
 
     @Override
@@ -54,6 +56,7 @@ public class NotionSourceType implements SourceType {
         return new NotionSource(http, json, Clock.systemUTC(),
                 SourceSettings.url(config, "apiBaseUrl", "https://api.notion.com").toString(),
                 config.settings().get("token"), config.setting("notionVersion", "2022-06-28"),
-                SourceSettings.duration(config, "reconcileInterval", Duration.ofHours(24)));
+                SourceSettings.duration(config, "reconcileInterval", Duration.ofHours(24)),
+                SourceSettings.integer(config, "presenceChecks", 100, 0, 10_000));
     }
 }

@@ -4,8 +4,14 @@ import io.hippocamel.connector.SourceClient;
 import io.hippocamel.connector.SourceException;
 import io.hippocamel.ingest.ExtractionException;
 import io.hippocamel.ingest.UrlFetcher;
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
+import java.nio.charset.Charset;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
@@ -18,23 +24,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
- * Crawls breadth-first from the start URL, following links of HTML pages up to {@code maxDepth} hops and
- * {@code maxPages} pages, on the start URL's host unless {@code sameHost} is off, skipping what robots.txt disallows.
+ * Crawls breadth-first from the start URL, following links of HTML pages (parsed with jsoup) up to {@code maxDepth}
+ * hops and {@code maxPages} pages, on the start URL's host unless {@code sameHost} is off, skipping what robots.txt
+ * disallows (crawler-commons, RFC 9309: a robots.txt answering 4xx allows all; one answering 5xx or unreachable
+ * disallows all, so the run fails when it is the start URL's, and other pages of that origin fail their item).
  * Every run is a full crawl, so the listing is complete: pages no longer reachable (or answering 4xx) are deleted.
  * A page that fails otherwise (5xx, network) stays listed and fails its item, so it is neither lost nor deleted.
  * Fetched bodies are kept for the run; an item's version is the hash of its body.
  */
 final class WebSource implements SourceClient {
 
-    static final String AGENT = "Hippocamel";
-    private static final Pattern HREF = Pattern.compile("(?i)<a\\s[^>]*?href\\s*=\\s*[\"']([^\"'#]+)");
-    private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
-    /** UrlFetcher reports a non-2xx answer only in its message. */
-    private static final Pattern HTTP_STATUS = Pattern.compile("failed with HTTP (\\d{3})");
+    /** Our robots.txt user-agent token (matched case-insensitively). */
+    static final String AGENT = "hippocamel";
+    private static final SimpleRobotRulesParser ROBOTS = new SimpleRobotRulesParser();
 
     private final UrlFetcher fetcher;
     private final URI start;
@@ -42,7 +49,11 @@ final class WebSource implements SourceClient {
     private final int maxDepth;
     private final boolean sameHost;
     private final Map<String, UrlFetcher.Fetched> bodies = new HashMap<>();
-    private final Map<String, RobotsRules> robots = new HashMap<>();
+    /** Per origin: the rules, and why they disallow everything when robots.txt could not be read. */
+    private final Map<String, Robots> robots = new HashMap<>();
+
+    private record Robots(BaseRobotRules rules, String unavailable) {
+    }
 
     WebSource(UrlFetcher fetcher, URI start, int maxPages, int maxDepth, boolean sameHost) {
         this.fetcher = fetcher;
@@ -53,7 +64,7 @@ final class WebSource implements SourceClient {
     }
 
     @Override
-    public Listing changes(String cursor) {
+    public Listing changes(String cursor, Set<String> synced) {
         List<SourceItem> items = new ArrayList<>();
         Set<String> queued = new LinkedHashSet<>();
         Deque<Object[]> queue = new ArrayDeque<>(); // (url, depth)
@@ -65,15 +76,23 @@ final class WebSource implements SourceClient {
             String url = (String) next[0];
             int depth = (Integer) next[1];
             URI uri = URI.create(url);
-            if (!rulesFor(uri).allows(pathAndQuery(uri))) {
+            Robots robotsTxt = robotsFor(uri);
+            if (!robotsTxt.rules().isAllowed(url)) {
+                if (robotsTxt.unavailable() == null) {
+                    continue; // disallowed by the site: not crawled (and deleted if it was stored)
+                }
+                if (url.equals(first)) {
+                    throw new SourceException(SourceException.Code.PROVIDER_UNAVAILABLE, robotsTxt.unavailable());
+                }
+                items.add(new SourceItem(url, url, url, uri.getPath(), null, null, "failed: "
+                        + robotsTxt.unavailable())); // kept, not deleted, until robots.txt answers again
                 continue;
             }
             UrlFetcher.Fetched page;
             try {
                 page = fetcher.fetch(url);
             } catch (ExtractionException e) {
-                Matcher status = HTTP_STATUS.matcher(String.valueOf(e.getMessage()));
-                boolean gone = status.find() && status.group(1).startsWith("4");
+                boolean gone = e instanceof UrlFetcher.HttpStatusException status && status.status() / 100 == 4;
                 if (url.equals(first)) {
                     throw new SourceException(SourceException.Code.PROVIDER_UNAVAILABLE, "start URL: "
                             + e.getMessage());
@@ -84,15 +103,14 @@ final class WebSource implements SourceClient {
                 continue;
             }
             bodies.put(url, page);
-            String body = new String(page.body(), StandardCharsets.UTF_8);
             boolean html = page.contentType() == null
                     || page.contentType().toLowerCase(Locale.ROOT).contains("html");
-            items.add(new SourceItem(url, html ? title(body, url) : lastSegment(uri), url, uri.getPath(), null,
+            Document doc = html ? parse(page) : null;
+            items.add(new SourceItem(url, html ? title(doc, url) : lastSegment(uri), url, uri.getPath(), null,
                     sha256(page.body()), null));
             if (html && depth < maxDepth) {
-                Matcher links = HREF.matcher(body);
-                while (links.find()) {
-                    String link = resolve(page.finalUri(), links.group(1).strip());
+                for (Element anchor : doc.select("a[href]")) {
+                    String link = resolve(anchor.attr("abs:href"));
                     if (link != null && queued.add(link)) {
                         queue.add(new Object[] {link, depth + 1});
                     }
@@ -114,10 +132,13 @@ final class WebSource implements SourceClient {
                 ? name + ".html" : name, type);
     }
 
-    /** The link as an absolute http(s) URL without fragment, or null when it must not be followed. */
-    private String resolve(URI base, String href) {
+    /** The link (absolute, as jsoup resolved it) as an http(s) URL without fragment, or null to leave it. */
+    private String resolve(String href) {
+        if (href.isEmpty()) {
+            return null;
+        }
         try {
-            URI uri = base.resolve(href.replace(" ", "%20"));
+            URI uri = new URI(href.replace(" ", "%20"));
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
                 return null;
@@ -126,7 +147,7 @@ final class WebSource implements SourceClient {
                 return null;
             }
             return canonical(uri);
-        } catch (IllegalArgumentException e) {
+        } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
     }
@@ -138,26 +159,53 @@ final class WebSource implements SourceClient {
                 + path + (clean.getRawQuery() == null ? "" : "?" + clean.getRawQuery());
     }
 
-    private RobotsRules rulesFor(URI uri) {
+    private Robots robotsFor(URI uri) {
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
         return robots.computeIfAbsent(origin, o -> {
+            String url = o + "/robots.txt";
             try {
-                return RobotsRules.parse(new String(fetcher.fetch(o + "/robots.txt").body(), StandardCharsets.UTF_8),
-                        AGENT);
+                UrlFetcher.Fetched robotsTxt = fetcher.fetch(url);
+                return new Robots(ROBOTS.parseContent(url, robotsTxt.body(), robotsTxt.contentType(), List.of(AGENT)),
+                        null);
+            } catch (UrlFetcher.HttpStatusException e) {
+                BaseRobotRules rules = ROBOTS.failedFetch(e.status()); // 4xx: allow all; 5xx: disallow all
+                return new Robots(rules, rules.isAllowNone() ? deferred(e) : null);
             } catch (ExtractionException e) {
-                return RobotsRules.ALLOW_ALL; // no robots.txt (or unreachable): nothing disallowed
+                return new Robots(ROBOTS.failedFetch(503), deferred(e)); // unreachable counts as 5xx
             }
         });
     }
 
-    private static String pathAndQuery(URI uri) {
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    private static String deferred(ExtractionException e) {
+        return "robots.txt unavailable, crawling deferred (RFC 9309): " + e.getMessage();
     }
 
-    private static String title(String html, String fallback) {
-        Matcher m = TITLE.matcher(html);
-        return m.find() ? m.group(1).replaceAll("\\s+", " ").strip() : fallback;
+    private static Document parse(UrlFetcher.Fetched page) {
+        try {
+            // the charset from the Content-Type or a <meta> tag, else UTF-8
+            return Jsoup.parse(new ByteArrayInputStream(page.body()), charset(page.contentType()),
+                    page.finalUri().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String charset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
+        String name = at < 0 ? "" : contentType.substring(at + 8).replaceAll("[\"';].*", "").strip();
+        try {
+            return Charset.isSupported(name) ? name : null;
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static String title(Document doc, String fallback) {
+        String title = doc.title();
+        return title.isBlank() ? fallback : title;
     }
 
     private static String lastSegment(URI uri) {

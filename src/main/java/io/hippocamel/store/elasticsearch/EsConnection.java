@@ -1,6 +1,7 @@
 package io.hippocamel.store.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.hippocamel.store.StoreProperties;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.TransportUtils;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
@@ -38,6 +39,23 @@ import org.elasticsearch.client.RestClientBuilder;
  */
 public record EsConnection(List<String> urls, String apiKey, String username, String password, Path caCertificate,
                            String caFingerprint, Duration connectTimeout, Duration socketTimeout) {
+
+    /** The connection {@code hippocamel.store.elasticsearch.*} describes; a missing URL names the key to set. */
+    public static EsConnection of(StoreProperties.Elasticsearch es) {
+        if (es.getUrl() == null || es.getUrl().isBlank()) {
+            throw new IllegalStateException("hippocamel.store.type=elasticsearch needs hippocamel.store.elasticsearch.url"
+                    + " (config/application.yaml, or the ES_URL environment variable)");
+        }
+        return new EsConnection(Arrays.asList(es.getUrl().split(",")), es.getApiKey(), es.getUsername(),
+                es.getPassword(), es.getCaCertificate() == null || es.getCaCertificate().isBlank() ? null
+                        : Path.of(es.getCaCertificate()), es.getCaFingerprint(), es.getConnectTimeout(),
+                es.getSocketTimeout());
+    }
+
+    /** The indices {@code hippocamel.store.elasticsearch.*} names. */
+    public static EsIndices indices(StoreProperties.Elasticsearch es) {
+        return new EsIndices(es.getIndexPrefix(), es.getShards(), es.getReplicas());
+    }
 
     public EsConnection {
         urls = urls == null ? List.of() : urls.stream().map(String::trim).filter(u -> !u.isEmpty()).toList();

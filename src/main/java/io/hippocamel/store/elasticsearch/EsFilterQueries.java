@@ -12,12 +12,12 @@ import java.util.Objects;
  * matching exactly the documents {@link MetadataFilter#matches} accepts (the Lucene store's translation, clause for
  * clause). Used as a filter next to the scope clauses.
  */
-final class EsFilterQueries {
+public final class EsFilterQueries {
 
     private EsFilterQueries() {
     }
 
-    static Query toQuery(MetadataFilter filter) {
+    public static Query toQuery(MetadataFilter filter) {
         if (filter instanceof MetadataFilter.And and) {
             return and.children().isEmpty() ? matchAll()
                     : Query.of(q -> q.bool(b -> b.filter(queries(and.children()))));
@@ -93,7 +93,7 @@ final class EsFilterQueries {
         return Query.of(q -> q.range(r -> r.term(t -> t.field(EsMetadataTerms.NUMBER).gte(lower).lte(upper))));
     }
 
-    static Query term(String field, String value) {
+    public static Query term(String field, String value) {
         return Query.of(q -> q.term(t -> t.field(field).value(value)));
     }
 

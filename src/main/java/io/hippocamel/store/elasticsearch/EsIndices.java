@@ -23,9 +23,9 @@ public record EsIndices(String prefix, int shards, int replicas) {
     /** Nested chunks per document: far above Elasticsearch's default of 10,000, so long books fit. */
     static final int MAX_CHUNKS_PER_DOCUMENT = 200_000;
     /** Deepest page a listing (offset + limit) may reach. */
-    static final int MAX_RESULT_WINDOW = 100_000;
+    public static final int MAX_RESULT_WINDOW = 100_000;
     /** Most chunks one search returns. */
-    static final int MAX_HITS = 1_000;
+    public static final int MAX_HITS = 1_000;
 
     public EsIndices {
         if (prefix == null || prefix.isBlank() || !prefix.equals(prefix.toLowerCase(Locale.ROOT))) {
@@ -84,6 +84,17 @@ public record EsIndices(String prefix, int shards, int replicas) {
                   "version": {"type": "long"}
                 }}""");
         checkDimension(client, dimension);
+    }
+
+    /**
+     * Creates the index {@code <prefix>-<suffix>} with these mappings when missing (idempotent, safe when several
+     * servers start at once), on the store's shards and replicas and with the documents index's result window;
+     * returns its name. For indices other parts keep in the same cluster (memories).
+     */
+    public String ensure(ElasticsearchClient client, String suffix, String mappings) {
+        String index = prefix + "-" + suffix;
+        create(client, index, settings(shards, "\"max_result_window\": " + MAX_RESULT_WINDOW), mappings);
+        return index;
     }
 
     private String settings(int primaries, String extra) {

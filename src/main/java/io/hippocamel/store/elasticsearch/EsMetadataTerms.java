@@ -18,12 +18,12 @@ import java.util.Map;
  * </ul>
  * The Lucene store's {@code MetadataFields} applies the same folding rules; both follow the reference semantics.
  */
-final class EsMetadataTerms {
+public final class EsMetadataTerms {
 
-    static final String EXACT = "m_exact";
-    static final String FOLDED = "m_folded";
-    static final String LOWER = "m_lower";
-    static final String NUMBER = "m_number";
+    public static final String EXACT = "m_exact";
+    public static final String FOLDED = "m_folded";
+    public static final String LOWER = "m_lower";
+    public static final String NUMBER = "m_number";
     /** Separates key from value: NUL cannot occur in a JSON object key a client sends by accident. */
     static final String SEPARATOR = "\u0000";
 
@@ -31,7 +31,7 @@ final class EsMetadataTerms {
     }
 
     /** The four term lists of a document's metadata, keyed by field name. */
-    static Map<String, List<String>> of(Map<String, Object> metadata) {
+    public static Map<String, List<String>> of(Map<String, Object> metadata) {
         List<String> exact = new ArrayList<>();
         List<String> folded = new ArrayList<>();
         List<String> lower = new ArrayList<>();

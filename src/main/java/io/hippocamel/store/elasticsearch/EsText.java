@@ -13,11 +13,11 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * English analysis of chunk text done here, not in Elasticsearch: a cluster without the {@code english} analyzer
- * (the embedded node has none) still stems, and BM25 sees exactly the terms the Lucene store indexes. Chunks are
+ * English analysis of chunk (and memory) text done here, not in Elasticsearch: a cluster without the
+ * {@code english} analyzer (the embedded node has none) still stems, and BM25 sees exactly the terms the Lucene store indexes. Chunks are
  * indexed as their analysed terms joined by spaces into a whitespace-analysed field; queries become term clauses.
  */
-final class EsText {
+public final class EsText {
 
     /** Distinct query terms kept, as in the Lucene store: a pasted chat message ranks as well by its first few. */
     static final int MAX_QUERY_TERMS = 512;
@@ -28,12 +28,12 @@ final class EsText {
     }
 
     /** The analysed terms of a chunk, space-separated (analysed terms never contain whitespace). */
-    static String indexTerms(String text) {
+    public static String indexTerms(String text) {
         return String.join(" ", tokens(text == null ? "" : text));
     }
 
     /** Distinct analysed query terms with how often each occurs; empty when only stop words (or nothing) remain. */
-    static Map<String, Integer> queryTerms(String text) {
+    public static Map<String, Integer> queryTerms(String text) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String t : tokens(text)) {
             if (counts.containsKey(t) || counts.size() < MAX_QUERY_TERMS) {

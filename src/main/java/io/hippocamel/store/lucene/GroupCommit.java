@@ -11,11 +11,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * number: when one that started after its write already finished, it returns at once; otherwise it commits, and that
  * commit also covers every writer that queued up behind the previous one.
  */
-final class GroupCommit {
+public final class GroupCommit {
 
     /** Commits everything written so far and returns the sequence number of the last operation included. */
     @FunctionalInterface
-    interface Committer {
+    public interface Committer {
         long commit() throws IOException;
     }
 
@@ -24,12 +24,12 @@ final class GroupCommit {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong durableSeqNo = new AtomicLong(-1);
 
-    GroupCommit(Committer committer) {
+    public GroupCommit(Committer committer) {
         this.committer = committer;
     }
 
     /** Returns once the write with this sequence number is committed. */
-    void awaitDurable(long seqNo) {
+    public void awaitDurable(long seqNo) {
         if (durableSeqNo.get() >= seqNo) {
             return;
         }
@@ -49,7 +49,7 @@ final class GroupCommit {
     }
 
     /** Records that everything up to this sequence number became durable some other way. */
-    void covered(long seqNo) {
+    public void covered(long seqNo) {
         durableSeqNo.accumulateAndGet(seqNo, Math::max);
     }
 

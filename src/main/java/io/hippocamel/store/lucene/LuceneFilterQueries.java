@@ -20,12 +20,12 @@ import org.apache.lucene.search.WildcardQuery;
  * exactly the records whose metadata {@link MetadataFilter#matches} accepts. The query is meant as a FILTER clause
  * next to the kind and scope clauses, which is why negations may start from "all documents".
  */
-final class LuceneFilterQueries {
+public final class LuceneFilterQueries {
 
     private LuceneFilterQueries() {
     }
 
-    static Query toQuery(MetadataFilter filter) {
+    public static Query toQuery(MetadataFilter filter) {
         if (filter instanceof MetadataFilter.And and) {
             return combine(and.children(), Occur.FILTER, new MatchAllDocsQuery());
         }

@@ -24,7 +24,7 @@ import org.apache.lucene.document.StringField;
  * The prefixes differ in their second character, so no key can make two of them collide, and no other field of the
  * index starts with one of them.
  */
-final class MetadataFields {
+public final class MetadataFields {
 
     static final String EXACT = "m.";
     static final String FOLDED = "mi.";
@@ -34,7 +34,7 @@ final class MetadataFields {
     private MetadataFields() {
     }
 
-    static void addTo(Document record, Map<String, Object> metadata) {
+    public static void addTo(Document record, Map<String, Object> metadata) {
         metadata.forEach((key, raw) -> {
             for (String value : MetadataFilter.values(raw)) {
                 record.add(new StringField(EXACT + key, value, Field.Store.NO));

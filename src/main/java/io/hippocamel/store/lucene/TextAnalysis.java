@@ -18,11 +18,13 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 
-/** The one place that decides how chunk text is analysed and scored, for indexing and for queries alike. */
-final class TextAnalysis {
+/**
+ * The one place that decides how chunk (and memory) text is analysed and scored, for indexing and for queries alike.
+ */
+public final class TextAnalysis {
 
     /** BM25 with the parameters the {@code MemoryStore} contract names (Lucene's defaults, stated explicitly). */
-    static final Similarity SIMILARITY = new BM25Similarity(1.2f, 0.75f);
+    public static final Similarity SIMILARITY = new BM25Similarity(1.2f, 0.75f);
 
     /**
      * Distinct query terms kept. Lucene rejects queries of more than 1024 clauses; a pasted chat message can have
@@ -34,7 +36,7 @@ final class TextAnalysis {
     }
 
     /** English stemming and stop words: "running cats" finds "the cat runs". */
-    static Analyzer newAnalyzer() {
+    public static Analyzer newAnalyzer() {
         return new EnglishAnalyzer();
     }
 
@@ -43,7 +45,7 @@ final class TextAnalysis {
      * (scores the same as repeating the clause, as Lucene's query parser would). Free text never goes through a
      * query parser, so user input cannot be a syntax error. Null when nothing is left after analysis.
      */
-    static Query query(Analyzer analyzer, String field, String text) {
+    public static Query query(Analyzer analyzer, String field, String text) {
         Map<String, Integer> counts = terms(analyzer, field, text);
         if (counts.isEmpty()) {
             return null;

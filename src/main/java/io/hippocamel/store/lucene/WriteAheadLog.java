@@ -36,8 +36,11 @@ import org.apache.lucene.util.IOUtils;
  * <p>Files are {@code wal-<generation>.log}; an entry is {@code [payload length][CRC-32C of payload][payload]}. A
  * crash can tear only the last entry of the newest file, which replay recognises and ignores; a bad entry anywhere
  * else is corruption, and opening fails rather than silently skipping writes.
+ *
+ * <p>The framing works on opaque payloads too ({@link #replayPayloads}, {@link #start(Path, long)},
+ * {@link #appendPayload}), so other indices (the memories') log their own entries with the same guarantees.
  */
-final class WriteAheadLog implements Closeable {
+public final class WriteAheadLog implements Closeable {
 
     /** One logged index write. */
     sealed interface Entry permits Put, PutAll, Delete, PutState, DeleteState {
@@ -69,6 +72,12 @@ final class WriteAheadLog implements Closeable {
     @FunctionalInterface
     interface Replayer {
         void apply(Entry entry) throws IOException;
+    }
+
+    /** Applies one replayed payload, as {@link #appendPayload} was given it. */
+    @FunctionalInterface
+    public interface PayloadReplayer {
+        void apply(byte[] payload) throws IOException;
     }
 
     private static final Pattern FILE_NAME = Pattern.compile("wal-(\\d+)\\.log");
@@ -105,10 +114,15 @@ final class WriteAheadLog implements Closeable {
      * must use. The files stay: {@link #start} removes them once a Lucene commit holds what was replayed.
      */
     static long replay(Path folder, LuceneRecords records, Replayer replayer) throws IOException {
+        return replayPayloads(folder, payload -> replayer.apply(decode(payload, records)));
+    }
+
+    /** {@link #replay} of a log of opaque payloads. */
+    public static long replayPayloads(Path folder, PayloadReplayer replayer) throws IOException {
         Files.createDirectories(folder);
         List<Path> files = existingFiles(folder);
         for (int i = 0; i < files.size(); i++) {
-            replay(files.get(i), records, replayer, i == files.size() - 1);
+            replay(files.get(i), replayer, i == files.size() - 1);
         }
         return files.isEmpty() ? 1 : generationOf(files.get(files.size() - 1)) + 1;
     }
@@ -122,12 +136,21 @@ final class WriteAheadLog implements Closeable {
         return new WriteAheadLog(folder, records, generation);
     }
 
+    /** {@link #start(Path, LuceneRecords, long)} of a log of opaque payloads (written with {@link #appendPayload}). */
+    public static WriteAheadLog start(Path folder, long generation) throws IOException {
+        return start(folder, null, generation);
+    }
+
     /** Appends an entry for the index write with this sequence number. Callers append in index order. */
     void append(Entry entry, long seqNo) throws IOException {
+        appendPayload(encode(entry), seqNo);
+    }
+
+    /** Appends an opaque payload for the index write with this sequence number. Callers append in index order. */
+    public void appendPayload(byte[] payload, long seqNo) throws IOException {
         if (broken) {
             throw new IOException("write-ahead log is unusable after a failed write; restart the store");
         }
-        byte[] payload = encode(entry);
         CRC32C crc = new CRC32C();
         crc.update(payload);
         ByteBuffer frame = ByteBuffer.allocate(HEADER_BYTES + payload.length)
@@ -157,7 +180,7 @@ final class WriteAheadLog implements Closeable {
     }
 
     /** Forces the log to disk; returns the sequence number of the last entry that is now durable. */
-    long sync() throws IOException {
+    public long sync() throws IOException {
         synchronized (syncLock) {
             long covered = appendedSeqNo; // read first: every entry up to it is already written to the channel
             channel.force(false);
@@ -169,7 +192,7 @@ final class WriteAheadLog implements Closeable {
      * Forces the current file and continues in a new one; returns the sequence number now durable. A Lucene commit
      * that starts after this holds every entry of the older files. Callers must not append concurrently.
      */
-    long roll() throws IOException {
+    public long roll() throws IOException {
         synchronized (syncLock) {
             long covered = appendedSeqNo;
             channel.force(false);
@@ -182,17 +205,17 @@ final class WriteAheadLog implements Closeable {
     }
 
     /** Deletes the files before the current one, once a Lucene commit holds their entries. */
-    void deleteOlderFiles() throws IOException {
+    public void deleteOlderFiles() throws IOException {
         deleteFilesBefore(folder, generation);
     }
 
     /** Bytes in the current file: when to checkpoint. */
-    long size() {
+    public long size() {
         return size;
     }
 
     /** Closes the log; with {@code delete}, removes every file, because a Lucene commit holds all entries. */
-    void close(boolean delete) throws IOException {
+    public void close(boolean delete) throws IOException {
         synchronized (syncLock) {
             channel.close();
         }
@@ -238,8 +261,7 @@ final class WriteAheadLog implements Closeable {
         return Long.parseLong(m.group(1));
     }
 
-    private static void replay(Path file, LuceneRecords records, Replayer replayer, boolean newest)
-            throws IOException {
+    private static void replay(Path file, PayloadReplayer replayer, boolean newest) throws IOException {
         long remaining = Files.size(file);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             while (remaining > 0) {
@@ -251,7 +273,7 @@ final class WriteAheadLog implements Closeable {
                     throw new IOException("write-ahead log " + file + " is corrupt; refusing to open");
                 }
                 remaining -= HEADER_BYTES + payload.length;
-                replayer.apply(decode(payload, records));
+                replayer.apply(payload);
             }
         }
     }
@@ -270,6 +292,9 @@ final class WriteAheadLog implements Closeable {
     }
 
     private byte[] encode(Entry entry) throws IOException {
+        if (records == null) {
+            throw new IllegalStateException("this log holds opaque payloads; append them with appendPayload");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             if (entry instanceof Put put) {

@@ -6,17 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hippocamel.connector.SourceException;
-import io.hippocamel.connector.SourceHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -37,11 +33,6 @@ class GoogleTokensTest {
         google.close();
     }
 
-    private SourceHttp http() {
-        return new SourceHttp(HttpClient.newHttpClient(), new SourceHttp.Policy(0, Duration.ZERO, Duration.ZERO,
-                Duration.ZERO, r -> false), d -> { }, Clock.systemUTC());
-    }
-
     @Test
     @DisplayName("service account: an RS256 JWT signed with the key file's key, Google's audience, drive.readonly")
     void serviceAccountJwt() throws Exception {
@@ -54,8 +45,7 @@ class GoogleTokensTest {
                 .put("type", "service_account").put("client_email", "sync@acme.iam.gserviceaccount.com")
                 .put("private_key_id", "kid-1").put("private_key", pem).put("client_id", "123").toString());
 
-        GoogleTokens tokens = GoogleTokens.serviceAccount(http(), JSON, Clock.systemUTC(),
-                URI.create(google.tokenUrl()), keyFile);
+        GoogleTokens tokens = GoogleTokens.serviceAccount(URI.create(google.tokenUrl()), keyFile);
 
         assertThat(tokens.get()).isEqualTo(FakeGoogleDrive.TOKEN);
         assertThat(tokens.get()).as("cached").isEqualTo(FakeGoogleDrive.TOKEN);
@@ -78,8 +68,8 @@ class GoogleTokensTest {
     @Test
     @DisplayName("refresh token: the documented form body; a revoked token is auth_expired")
     void refreshToken() {
-        GoogleTokens tokens = GoogleTokens.refreshToken(http(), JSON, Clock.systemUTC(),
-                URI.create(google.tokenUrl()), "client-id", "client-secret", "1//refresh-token");
+        GoogleTokens tokens = GoogleTokens.refreshToken(URI.create(google.tokenUrl()), "client-id", "client-secret",
+                "1//refresh-token");
         assertThat(tokens.get()).isEqualTo(FakeGoogleDrive.TOKEN);
         assertThat(google.requests().get(0).query()).containsEntry("grant_type", "refresh_token")
                 .containsEntry("refresh_token", "1//refresh-token");

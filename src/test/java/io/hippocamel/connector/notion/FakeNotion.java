@@ -20,9 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A stateful stand-in for the Notion API (version 2022-06-28) on 127.0.0.1: {@code POST /v1/search} (filter by
  * object, sort by last_edited_time, {@code start_cursor}/{@code next_cursor} paging), {@code GET
- * /v1/blocks/{id}/children} (query-string paging, blocks with {@code has_children}). It pages in twos whatever the
- * client asks, as the API may return partial pages, so tests cover pagination with few items. It rejects a missing
- * {@code Notion-Version} (400 missing_version) and a wrong token (401), can answer 429 rate_limited with
+ * /v1/blocks/{id}/children} (query-string paging, blocks with {@code has_children}), {@code GET /v1/pages/{id}}.
+ * It pages in twos whatever the client asks, as the API may return partial pages, so tests cover pagination with
+ * few items. It rejects a missing {@code Notion-Version} (400 missing_version) and a wrong token (401), can answer 429 rate_limited with
  * {@code Retry-After: 1}, and answers 404 object_not_found for pages no longer shared.
  */
 public final class FakeNotion implements AutoCloseable {
@@ -109,6 +109,11 @@ public final class FakeNotion implements AutoCloseable {
         touch(pageId);
     }
 
+    /** Archives a page without changing its last_edited_time, so a search sorted by edit time does not surface it. */
+    public synchronized void archiveQuietly(String pageId) {
+        pages.get(pageId).put("archived", true).put("in_trash", true);
+    }
+
     /** The integration loses access: the page vanishes from search and its blocks answer 404. */
     public synchronized void unshare(String pageId) {
         pages.remove(pageId);
@@ -177,6 +182,14 @@ public final class FakeNotion implements AutoCloseable {
             }
             if (path.equals("/search") && ex.getRequestMethod().equals("POST")) {
                 search(ex, JSON.readTree(body));
+            } else if (path.startsWith("/pages/") && ex.getRequestMethod().equals("GET")) {
+                String id = path.substring("/pages/".length());
+                if (pages.containsKey(id)) {
+                    LocalHttpServer.respond(ex, 200, "application/json", pages.get(id).toString());
+                } else {
+                    error(ex, 404, "object_not_found", "Could not find page with ID: " + id
+                            + ". Make sure the relevant pages and databases are shared with your integration.");
+                }
             } else if (path.startsWith("/blocks/") && path.endsWith("/children")) {
                 blockChildren(ex, path.substring("/blocks/".length(), path.length() - "/children".length()));
             } else {

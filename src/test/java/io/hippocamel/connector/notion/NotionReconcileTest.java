@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.hippocamel.connector.ItemGoneException;
 import io.hippocamel.connector.SourceClient;
 import io.hippocamel.connector.SourceHttp;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,10 +32,10 @@ class NotionReconcileTest {
     }
 
     private NotionSource source(Duration reconcileInterval) {
-        SourceHttp http = new SourceHttp(HttpClient.newHttpClient(), new SourceHttp.Policy(0, Duration.ZERO,
-                Duration.ZERO, Duration.ZERO, r -> false), d -> { }, Clock.systemUTC());
+        SourceHttp http = new SourceHttp(new SourceHttp.Policy(0, Duration.ZERO, Duration.ZERO,
+                Duration.ZERO, null), d -> { }, Clock.systemUTC());
         return new NotionSource(http, JSON, Clock.systemUTC(), notion.baseUrl(), FakeNotion.TOKEN, "2022-06-28",
-                reconcileInterval);
+                reconcileInterval, 100);
     }
 
     @Test
@@ -44,15 +44,15 @@ class NotionReconcileTest {
         notion.page("page-a", "A", null, Map.of());
         notion.page("page-b", "B", null, Map.of());
 
-        SourceClient.Listing first = source(Duration.ofHours(24)).changes(null);
+        SourceClient.Listing first = source(Duration.ofHours(24)).changes(null, Set.of());
         assertThat(first.complete()).isTrue();
         assertThat(first.items()).extracting(SourceClient.SourceItem::sourceId).containsExactly("page-b", "page-a");
 
         notion.unshare("page-a");
-        SourceClient.Listing incremental = source(Duration.ofHours(24)).changes(first.nextCursor());
+        SourceClient.Listing incremental = source(Duration.ofHours(24)).changes(first.nextCursor(), Set.of());
         assertThat(incremental.complete()).isFalse();
 
-        SourceClient.Listing reconcile = source(Duration.ZERO).changes(first.nextCursor());
+        SourceClient.Listing reconcile = source(Duration.ZERO).changes(first.nextCursor(), Set.of());
         assertThat(reconcile.complete()).isTrue();
         assertThat(reconcile.items()).extracting(SourceClient.SourceItem::sourceId).containsExactly("page-b");
     }
@@ -62,7 +62,7 @@ class NotionReconcileTest {
     void goneWhileRendering() {
         notion.page("page-a", "A", null, Map.of());
         NotionSource source = source(Duration.ofHours(24));
-        SourceClient.SourceItem item = source.changes(null).items().get(0);
+        SourceClient.SourceItem item = source.changes(null, Set.of()).items().get(0);
         notion.unshare("page-a");
 
         assertThatThrownBy(() -> source.content(item)).isInstanceOf(ItemGoneException.class);
