@@ -1,5 +1,6 @@
 package io.hippocamel.connector;
 
+import io.hippocamel.tenancy.RequestRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,7 +36,6 @@ public class ConnectorConfigLoader {
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("id", "type", "schedule", "containerTag",
             "documentLimit", "enabled", "settings");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
-    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_:.-]{1,100}");
     private static final PropertyPlaceholderHelper PLACEHOLDERS = new PropertyPlaceholderHelper("${", "}", ":", '\\',
             false);
 
@@ -102,7 +102,7 @@ public class ConnectorConfigLoader {
                     + " e.g. \"0 0/15 * * * ?\")");
         }
         String containerTag = required(file, root, "containerTag");
-        if (!TAG.matcher(containerTag).matches()) {
+        if (!RequestRules.isContainerTag(containerTag)) {
             throw new ConnectorConfigException(file, "containerTag",
                     "must be 1-100 letters, digits, '-', '_', ':' or '.'");
         }

@@ -1,5 +1,7 @@
 package io.hippocamel.connector;
 
+import io.hippocamel.tenancy.RequestRules;
+import org.apache.commons.codec.digest.DigestUtils;
 import static io.hippocamel.HippocamelConstants.META_CONNECTOR;
 import static io.hippocamel.HippocamelConstants.META_CONTENT_HASH;
 import static io.hippocamel.HippocamelConstants.META_MODIFIED_TIME;
@@ -19,9 +21,6 @@ import io.hippocamel.core.StoredDocument;
 import io.hippocamel.ingest.DocumentPatch;
 import io.hippocamel.ingest.DocumentService;
 import io.hippocamel.ingest.NewDocument;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -34,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +46,8 @@ import org.slf4j.LoggerFactory;
 public class ConnectorSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorSync.class);
-    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_.:-]+");
-    private static final int MAX_CUSTOM_ID = 100;
+    /** Longer customIds are hashed; kept at 100 (not the API's 255) so synced documents keep the ids they have. */
+    private static final int MAX_PLAIN_CUSTOM_ID = 100;
     private static final int LIST_PAGE = 1000;
 
     private final DocumentService documents;
@@ -175,7 +173,7 @@ public class ConnectorSync {
             counts.skipped++;
             return;
         }
-        String hash = sha256(content.bytes());
+        String hash = DigestUtils.sha256Hex(content.bytes());
         Map<String, Object> metadata = metadata(config, item, hash);
         if (sameTag && current.status() != DocumentStatus.FAILED
                 && hash.equals(current.metadata().get(META_CONTENT_HASH))) {
@@ -237,18 +235,10 @@ public class ConnectorSync {
      */
     public static String customId(String connectorId, String sourceId) {
         String plain = connectorId + ":" + sourceId;
-        if (plain.length() <= MAX_CUSTOM_ID && PLAIN_ID.matcher(sourceId).matches()) {
+        if (plain.length() <= MAX_PLAIN_CUSTOM_ID && RequestRules.isCustomId(plain)) {
             return plain;
         }
-        return connectorId + ":" + sha256(sourceId.getBytes(StandardCharsets.UTF_8)).substring(0, 40);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return connectorId + ":" + DigestUtils.sha256Hex(sourceId).substring(0, 40);
     }
 
     /** Counts of a run in progress. */

@@ -1,18 +1,15 @@
 package io.hippocamel.conversation;
 
+import io.hippocamel.tenancy.RequestRules;
+import org.apache.commons.codec.digest.DigestUtils;
 import io.hippocamel.core.StoredDocument;
 import io.hippocamel.ingest.DocumentService;
 import io.hippocamel.ingest.NewDocument;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Keeps each conversation as one document of its container tag, appending only turns it does not hold yet, through
@@ -26,7 +23,8 @@ public class ConversationService {
      * accepts (and outside container tags), so no ordinary document can take (or be taken for) a conversation's.
      */
     public static final String CUSTOM_ID_PREFIX = "conversation~";
-    private static final Pattern READABLE_ID = Pattern.compile("[a-zA-Z0-9_:.\\-]{1,100}");
+    /** Conversation ids kept readable in the customId: a tag (at most 100) and such an id fit its 255 chars. */
+    private static final int MAX_READABLE_ID = 100;
     private static final int LOCK_STRIPES = 64;
 
     private final DocumentService documents;
@@ -79,7 +77,7 @@ public class ConversationService {
      * {@code conversation~<tag>~<id>}, or {@code conversation~<tag>~~<hash>} for an id outside the customId charset.
      */
     public static String documentCustomId(String containerTag, String conversationId) {
-        return CUSTOM_ID_PREFIX + containerTag + "~" + (READABLE_ID.matcher(conversationId).matches()
+        return CUSTOM_ID_PREFIX + containerTag + "~" + (RequestRules.isCustomId(conversationId) && conversationId.length() <= MAX_READABLE_ID
                 ? conversationId : "~" + sha256(conversationId, 16));
     }
 
@@ -90,11 +88,6 @@ public class ConversationService {
     }
 
     private static String sha256(String text, int bytes) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(text).substring(0, 2 * bytes);
     }
 }

@@ -12,6 +12,14 @@ public final class Ids {
     private Ids() {
     }
 
+    /**
+     * A tenant-qualified key of an id, unique across tenants: the tenant's length goes first, so that no (tenant, id)
+     * pair can spell another pair's key whatever characters they contain.
+     */
+    public static String ownerKey(String tenant, String id) {
+        return tenant.length() + ":" + tenant + id;
+    }
+
     public static String newId() {
         char[] id = new char[22];
         for (int i = 0; i < id.length; i++) {

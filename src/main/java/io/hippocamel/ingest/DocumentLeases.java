@@ -1,5 +1,6 @@
 package io.hippocamel.ingest;
 
+import io.hippocamel.core.Ids;
 import io.hippocamel.core.StateRecord;
 import io.hippocamel.core.StoredDocument;
 import io.hippocamel.store.MemoryStore;
@@ -138,6 +139,6 @@ public class DocumentLeases {
 
     private static String key(String tenant, String documentId) {
         // the tenant's length first, so that no (tenant, id) pair spells another pair's key
-        return KEY_PREFIX + tenant.length() + ":" + tenant + documentId;
+        return KEY_PREFIX + Ids.ownerKey(tenant, documentId);
     }
 }

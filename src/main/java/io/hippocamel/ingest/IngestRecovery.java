@@ -1,5 +1,6 @@
 package io.hippocamel.ingest;
 
+import io.hippocamel.core.Ids;
 import io.hippocamel.core.StoredDocument;
 import io.hippocamel.store.MemoryStore;
 import java.time.Clock;
@@ -62,7 +63,7 @@ public class IngestRecovery {
         int count = 0;
         for (StoredDocument doc : store.listUnfinished()) {
             // recently accepted or updated documents are still in their server's queue, or already in ours
-            String key = doc.tenant().length() + ":" + doc.tenant() + doc.id() + "@" + doc.version();
+            String key = Ids.ownerKey(doc.tenant(), doc.id()) + "@" + doc.version();
             if (doc.updatedAt() != null && doc.updatedAt().isAfter(settled) || resumed.containsKey(key)
                     || !leases.isFree(doc)) {
                 continue;

@@ -1,10 +1,8 @@
 package io.hippocamel.memory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.hippocamel.core.Ids;
+import org.apache.commons.codec.digest.DigestUtils;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /** The derived keys both memory stores index, computed the same way so both match and order alike. */
 public final class MemoryIndexKeys {
@@ -17,17 +15,12 @@ public final class MemoryIndexKeys {
      * can spell another pair's key, whatever characters they contain.
      */
     public static String owner(String tenant, String id) {
-        return tenant.length() + ":" + tenant + id;
+        return Ids.ownerKey(tenant, id);
     }
 
     /** SHA-256 of the content, hex: exact-content lookups match on it (content can exceed an index term). */
     public static String contentHash(String content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return DigestUtils.sha256Hex(content);
     }
 
     /** Nanoseconds since the epoch, saturated: the full precision of an Instant wherever a long can hold it. */

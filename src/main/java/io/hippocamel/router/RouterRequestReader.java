@@ -1,5 +1,6 @@
 package io.hippocamel.router;
 
+import io.hippocamel.tenancy.RequestRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
@@ -36,7 +36,6 @@ public class RouterRequestReader implements Processor {
             "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "proxy-connection",
             "accept-encoding", "cookie", "expect", "forwarded", "x-forwarded-for", "x-forwarded-host",
             "x-forwarded-proto", "x-real-ip");
-    private static final Pattern TAG = Pattern.compile("[a-zA-Z0-9_:.\\-]{1,100}");
 
     private final ApiKeys keys;
     private final UpstreamResolver resolver;
@@ -84,7 +83,7 @@ public class RouterRequestReader implements Processor {
         String tag = null;
         if (user == null) {
             stats = stats.withError("no user id: send x-sm-user-id, the body's user field or ?userId=");
-        } else if (!TAG.matcher(user).matches()) {
+        } else if (!RequestRules.isContainerTag(user)) {
             stats = stats.withError("user id must be 1-100 letters, digits, '-', '_', ':' or '.'");
         } else {
             tag = user;

@@ -1,5 +1,6 @@
 package io.hippocamel.connector.web;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import io.hippocamel.connector.SourceClient;
 import io.hippocamel.connector.SourceException;
 import io.hippocamel.ingest.ExtractionException;
@@ -12,13 +13,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +105,7 @@ final class WebSource implements SourceClient {
                     || page.contentType().toLowerCase(Locale.ROOT).contains("html");
             Document doc = html ? parse(page) : null;
             items.add(new SourceItem(url, html ? title(doc, url) : lastSegment(uri), url, uri.getPath(), null,
-                    sha256(page.body()), null));
+                    DigestUtils.sha256Hex(page.body()), null));
             if (html && depth < maxDepth) {
                 for (Element anchor : doc.select("a[href]")) {
                     String link = resolve(anchor.attr("abs:href"));
@@ -214,11 +212,4 @@ final class WebSource implements SourceClient {
         return name.isEmpty() ? "index" : name;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

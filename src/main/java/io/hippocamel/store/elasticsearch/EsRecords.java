@@ -1,5 +1,6 @@
 package io.hippocamel.store.elasticsearch;
 
+import io.hippocamel.core.Ids;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -123,7 +124,7 @@ final class EsRecords {
      * pair can spell another pair's id, whatever characters they contain.
      */
     static String owner(String tenant, String documentId) {
-        return tenant.length() + ":" + tenant + documentId;
+        return Ids.ownerKey(tenant, documentId);
     }
 
     /** Nanoseconds since the epoch, saturated: the full precision of an Instant wherever a long can hold it. */

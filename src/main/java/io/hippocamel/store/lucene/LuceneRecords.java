@@ -1,5 +1,6 @@
 package io.hippocamel.store.lucene;
 
+import io.hippocamel.core.Ids;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,7 +83,7 @@ final class LuceneRecords {
      * spell another pair's key, whatever characters they contain.
      */
     static Term owner(String tenant, String documentId) {
-        return new Term(OWNER, tenant.length() + ":" + tenant + documentId);
+        return new Term(OWNER, Ids.ownerKey(tenant, documentId));
     }
 
     /** The term naming one coordination record; only state records carry this field. */
