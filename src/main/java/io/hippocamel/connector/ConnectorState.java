@@ -3,11 +3,11 @@ package io.hippocamel.connector;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hippocamel.core.StateRecord;
-import io.hippocamel.store.MemoryStore;
+import io.hippocamel.store.Coordination;
+import io.hippocamel.store.Leases;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,20 +20,15 @@ import java.util.UUID;
  */
 public class ConnectorState {
 
-    /** A held lease; renew it before {@code expiresAt}. */
-    public record Lease(String connectorId, String owner, long version, Instant expiresAt) {
-    }
-
-    private record LeaseValue(String owner, Instant expiresAt) {
-    }
-
-    private final MemoryStore store;
+    private final Coordination store;
+    private final Leases leases;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration leaseDuration;
 
-    public ConnectorState(MemoryStore store, ObjectMapper json, Clock clock, Duration leaseDuration) {
+    public ConnectorState(Coordination store, ObjectMapper json, Clock clock, Duration leaseDuration) {
         this.store = store;
+        this.leases = new Leases(store, clock);
         this.json = json;
         this.clock = clock;
         this.leaseDuration = leaseDuration;
@@ -69,35 +64,22 @@ public class ConnectorState {
     }
 
     /** Takes the connector's lease when nobody holds an unexpired one; empty when someone does. */
-    public Optional<Lease> tryLease(String id) {
-        Optional<StateRecord> current = store.getState(leaseKey(id));
-        if (current.isPresent() && read(current.get().value(), LeaseValue.class).expiresAt().isAfter(clock.instant())) {
-            return Optional.empty();
-        }
-        String owner = UUID.randomUUID().toString();
-        Instant expiresAt = clock.instant().plus(leaseDuration);
-        return store.compareAndSetState(leaseKey(id), write(new LeaseValue(owner, expiresAt)),
-                        current.map(StateRecord::version).orElse(0L))
-                .map(r -> new Lease(id, owner, r.version(), expiresAt));
+    public Optional<Leases.Lease> tryLease(String id) {
+        return leases.tryAcquire(leaseKey(id), UUID.randomUUID().toString(), leaseDuration);
     }
 
     /** Extends a lease when half of it is used up; throws when another server took it over meanwhile. */
-    public Lease renew(Lease lease) {
+    public Leases.Lease renew(Leases.Lease lease) {
         if (Duration.between(clock.instant(), lease.expiresAt()).compareTo(leaseDuration.dividedBy(2)) > 0) {
             return lease;
         }
-        Instant expiresAt = clock.instant().plus(leaseDuration);
-        return store.compareAndSetState(leaseKey(lease.connectorId()),
-                        write(new LeaseValue(lease.owner(), expiresAt)), lease.version())
-                .map(r -> new Lease(lease.connectorId(), lease.owner(), r.version(), expiresAt))
-                .orElseThrow(() -> new SourceException(SourceException.Code.INTERNAL,
-                        "lost the sync lease to another server (the run took longer than the lease)"));
+        return leases.renew(lease, leaseDuration).orElseThrow(() -> new SourceException(SourceException.Code.INTERNAL,
+                "lost the sync lease to another server (the run took longer than the lease)"));
     }
 
     /** Gives the lease back, unless another server already took it over. */
-    public void release(Lease lease) {
-        store.compareAndSetState(leaseKey(lease.connectorId()), write(new LeaseValue(lease.owner(), Instant.EPOCH)),
-                lease.version());
+    public void release(Leases.Lease lease) {
+        leases.release(lease);
     }
 
     private void put(String key, String value) {

@@ -1,5 +1,6 @@
 package io.hippocamel.connector;
 
+import io.hippocamel.store.Leases;
 import io.hippocamel.tenancy.RequestRules;
 import org.apache.commons.codec.digest.DigestUtils;
 import static io.hippocamel.HippocamelConstants.META_CONNECTOR;
@@ -73,13 +74,13 @@ public class ConnectorSync {
 
     /** Runs the connector unless another run holds its lease; returns the run's report (empty when skipped). */
     public Optional<SyncRun> run(ConnectorConfig config) {
-        Optional<ConnectorState.Lease> taken = state.tryLease(config.id());
+        Optional<Leases.Lease> taken = state.tryLease(config.id());
         if (taken.isEmpty()) {
             LOG.info("Connector {}: a sync is already running (here or on another server); skipped", config.id());
             return Optional.empty();
         }
         // the lease as last renewed: releasing an older version of it would fail and leave it held until expiry
-        AtomicReference<ConnectorState.Lease> lease = new AtomicReference<>(taken.get());
+        AtomicReference<Leases.Lease> lease = new AtomicReference<>(taken.get());
         Instant started = clock.instant();
         Counts counts = new Counts();
         SyncRun run;
@@ -105,7 +106,7 @@ public class ConnectorSync {
         return Optional.of(run);
     }
 
-    private SyncRun sync(ConnectorConfig config, AtomicReference<ConnectorState.Lease> lease, Counts counts,
+    private SyncRun sync(ConnectorConfig config, AtomicReference<Leases.Lease> lease, Counts counts,
                          Instant started) {
         String owner = tenant.get();
         SourceClient source = types.get(config.type()).open(config);

@@ -1,14 +1,15 @@
 package io.hippocamel.ingest;
 
 import io.hippocamel.core.Ids;
-import io.hippocamel.core.StateRecord;
 import io.hippocamel.core.StoredDocument;
+import io.hippocamel.store.DocumentStore;
+import io.hippocamel.store.Leases;
 import io.hippocamel.store.MemoryStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,23 +29,28 @@ public class DocumentLeases {
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentLeases.class);
 
-    private final MemoryStore store;
-    private final Clock clock;
+    private final DocumentStore documents;
+    private final Leases leases;
     private final Duration ttl;
+    private final Clock clock;
     private final String owner;
+    /** The leases this server holds, by key: released by compare-and-set on the version it took. */
+    private final Map<String, Leases.Lease> held = new ConcurrentHashMap<>();
 
     /** Leases held for {@code ttl} by this server, named by a random id (a restarted server is a new owner). */
     public DocumentLeases(MemoryStore store, Clock clock, Duration ttl) {
-        this.store = store;
-        this.clock = clock;
+        this.documents = store;
+        this.leases = new Leases(store, clock);
         this.ttl = ttl;
+        this.clock = clock;
         this.owner = UUID.randomUUID().toString();
     }
 
     private DocumentLeases() {
-        this.store = null;
-        this.clock = null;
+        this.documents = null;
+        this.leases = null;
         this.ttl = null;
+        this.clock = null;
         this.owner = null;
     }
 
@@ -54,7 +60,7 @@ public class DocumentLeases {
     }
 
     public boolean enabled() {
-        return store != null;
+        return leases != null;
     }
 
     /**
@@ -66,36 +72,33 @@ public class DocumentLeases {
             return job;
         }
         String key = key(job.tenant(), job.documentId());
-        Optional<StateRecord> current = store.getState(key);
-        if (current.isPresent() && isLive(current.get())) {
-            throw new StaleJobException(job); // another server (or an earlier queue entry here) is on it
-        }
-        String value = owner + "\n" + clock.instant().plus(ttl).toEpochMilli();
-        if (store.compareAndSetState(key, value, current.map(StateRecord::version).orElse(0L)).isEmpty()) {
-            throw new StaleJobException(job); // another server claimed it a moment ago
-        }
-        boolean pending = store.getDocument(job.tenant(), job.documentId())
+        // another server (or an earlier queue entry here) is on it, or claimed it a moment ago
+        Leases.Lease lease = leases.tryAcquire(key, owner, ttl).orElseThrow(() -> new StaleJobException(job));
+        boolean pending = documents.getDocument(job.tenant(), job.documentId())
                 .filter(d -> d.version() == job.version() && (d.status() == null || !d.status().isFinal()))
                 .isPresent();
         if (!pending) {
-            store.deleteState(key);
+            leases.release(lease);
             throw new StaleJobException(job);
         }
+        held.put(key, lease);
         return job;
     }
 
-    /** Releases this server's claim on a processed document. */
+    /** Releases this server's claim on a processed document (never a claim another server took over). */
     public StoredDocument release(StoredDocument document) {
         if (enabled()) {
-            String key = key(document.tenant(), document.id());
-            store.getState(key).filter(this::isMine).ifPresent(lease -> store.deleteState(key));
+            Leases.Lease lease = held.remove(key(document.tenant(), document.id()));
+            if (lease != null) {
+                leases.release(lease);
+            }
         }
         return document;
     }
 
     /** Whether nobody holds a live claim on the document. */
     public boolean isFree(StoredDocument document) {
-        return !enabled() || store.getState(key(document.tenant(), document.id())).filter(this::isLive).isEmpty();
+        return !enabled() || !leases.isHeld(key(document.tenant(), document.id()));
     }
 
     /** Deletes expired claims (of servers that died, or of documents whose processing failed); returns how many. */
@@ -103,12 +106,9 @@ public class DocumentLeases {
         if (!enabled()) {
             return 0;
         }
-        int purged = 0;
-        for (StateRecord lease : store.listState(KEY_PREFIX)) {
-            if (!isLive(lease) && store.deleteState(lease.key())) {
-                purged++;
-            }
-        }
+        // claims of documents that failed are never released: forget them here once they have expired
+        held.values().removeIf(lease -> !lease.expiresAt().isAfter(clock.instant()));
+        int purged = leases.purgeExpired(KEY_PREFIX);
         if (purged > 0) {
             LOG.debug("purged {} expired document lease(s)", purged);
         }
@@ -120,25 +120,7 @@ public class DocumentLeases {
         return ttl;
     }
 
-    private boolean isLive(StateRecord lease) {
-        return clock.instant().isBefore(expiry(lease));
-    }
-
-    private boolean isMine(StateRecord lease) {
-        return lease.value().startsWith(owner + "\n");
-    }
-
-    private static Instant expiry(StateRecord lease) {
-        String value = lease.value();
-        try {
-            return Instant.ofEpochMilli(Long.parseLong(value.substring(value.indexOf('\n') + 1)));
-        } catch (RuntimeException e) {
-            return Instant.EPOCH; // unreadable: treat as expired
-        }
-    }
-
     private static String key(String tenant, String documentId) {
-        // the tenant's length first, so that no (tenant, id) pair spells another pair's key
         return KEY_PREFIX + Ids.ownerKey(tenant, documentId);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.hippocamel.store.Leases;
 import io.hippocamel.store.MemoryStore;
 import io.hippocamel.store.lucene.LuceneMemoryStore;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class ConnectorLeaseTest {
     @Test
     @DisplayName("one holder at a time; released, the lease goes to the next taker")
     void exclusive() {
-        Optional<ConnectorState.Lease> a = serverA.tryLease("wiki");
+        Optional<Leases.Lease> a = serverA.tryLease("wiki");
         assertThat(a).isPresent();
         assertThat(serverB.tryLease("wiki")).isEmpty();
         assertThat(serverA.tryLease("wiki")).as("also a second run on the same server").isEmpty();
@@ -81,17 +82,17 @@ class ConnectorLeaseTest {
     @Test
     @DisplayName("an expired lease (its server died) is taken over; the old holder fails when it renews")
     void expiry() {
-        ConnectorState.Lease a = serverA.tryLease("wiki").orElseThrow();
+        Leases.Lease a = serverA.tryLease("wiki").orElseThrow();
         now = now.plus(LEASE).plusSeconds(1);
 
-        ConnectorState.Lease b = serverB.tryLease("wiki").orElseThrow();
+        Leases.Lease b = serverB.tryLease("wiki").orElseThrow();
 
         assertThatThrownBy(() -> serverA.renew(a)).isInstanceOf(SourceException.class)
                 .hasMessageContaining("lost the sync lease");
         serverA.release(a); // too late: changes nothing
         assertThat(serverA.tryLease("wiki")).isEmpty();
         now = now.plus(LEASE.dividedBy(2)).plusSeconds(1);
-        ConnectorState.Lease renewed = serverB.renew(b);
+        Leases.Lease renewed = serverB.renew(b);
         assertThat(renewed.expiresAt()).isAfter(b.expiresAt());
     }
 

@@ -82,7 +82,7 @@ class DocumentLeasesTest {
     }
 
     @Test
-    @DisplayName("finished, changed or deleted documents cannot be claimed, and leave no claim behind")
+    @DisplayName("finished, changed or deleted documents cannot be claimed, and leave no live claim behind")
     void onlyPendingDocumentsAreClaimed() {
         StoredDocument done = queued("done");
         store.updateStatus("t", "done", 1, DocumentStatus.FAILED, "x");
@@ -91,8 +91,26 @@ class DocumentLeasesTest {
         assertThatThrownBy(() -> first.claim(job(done))).isInstanceOf(StaleJobException.class);
         assertThatThrownBy(() -> first.claim(new IngestJob("t", "changed", 7))).isInstanceOf(StaleJobException.class);
         assertThatThrownBy(() -> first.claim(new IngestJob("t", "ghost", 1))).isInstanceOf(StaleJobException.class);
-        assertThat(store.listState(DocumentLeases.KEY_PREFIX)).isEmpty();
         assertThat(first.isFree(changed)).isTrue();
+        assertThat(second.claim(new IngestJob("t", "changed", 1))).as("released at once, not left to expire")
+                .isNotNull();
+        second.release(changed);
+        first.purgeExpired();
+        assertThat(store.listState(DocumentLeases.KEY_PREFIX)).as("released claims are purged").isEmpty();
+    }
+
+    @Test
+    @DisplayName("a server whose claim expired and was taken over does not release the new holder's claim")
+    void releaseIsCompareAndSet() {
+        StoredDocument document = queued("slow");
+        first.claim(job(document));
+        clock.now = T0.plus(TTL).plusSeconds(1);
+        second.claim(job(document));
+
+        first.release(document);
+
+        assertThat(first.isFree(document)).as("the second server still holds it").isFalse();
+        assertThatThrownBy(() -> first.claim(job(document))).isInstanceOf(StaleJobException.class);
     }
 
     @Test
