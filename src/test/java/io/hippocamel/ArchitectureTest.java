@@ -49,6 +49,7 @@ class ArchitectureTest {
                 .layer("embed").definedBy("io.hippocamel.embed..")
                 // below everything
                 .layer("tenancy").definedBy("io.hippocamel.tenancy..")
+                .layer("http").definedBy("io.hippocamel.http..")
                 .layer("config").definedBy("io.hippocamel.config..")
                 .layer("core").definedBy("io.hippocamel.core..")
 
@@ -69,6 +70,8 @@ class ArchitectureTest {
                 .whereLayer("embed").mayOnlyBeAccessedByLayers("ingest", "search", "store", "memory", "api", "app")
                 .whereLayer("tenancy").mayOnlyBeAccessedByLayers("api", "router", "camel", "connector", "ingest",
                         "search", "conversation", "memory", "app")
+                // outbound HTTP (retries, checked DNS) for the parts that call other servers
+                .whereLayer("http").mayOnlyBeAccessedByLayers("ingest", "connector", "embed", "memory", "app")
                 .withOptionalLayers(true)
                 .check(classes);
     }
