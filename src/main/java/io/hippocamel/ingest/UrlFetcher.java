@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.io.DetachedSocketFactory;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -54,9 +55,14 @@ public class UrlFetcher {
 
     /** @param dns the lookup behind the address check (null: the system's DNS); tests pass their own */
     public UrlFetcher(boolean allowPrivate, long maxBytes, Duration timeout, DnsResolver dns) {
+        this(allowPrivate, maxBytes, timeout, dns, null);
+    }
+
+    /** Test seam: {@code sockets} makes the client's plain sockets (null: the default). */
+    UrlFetcher(boolean allowPrivate, long maxBytes, Duration timeout, DnsResolver dns, DetachedSocketFactory sockets) {
         this.maxBytes = maxBytes;
         this.http = HttpClients.create(new HttpSettings(timeout, timeout, 2, Duration.ofMillis(500),
-                Duration.ofSeconds(10)), new PublicAddressResolver(dns, allowPrivate));
+                Duration.ofSeconds(10)), new PublicAddressResolver(dns, allowPrivate), sockets);
     }
 
     public static boolean looksLikeUrl(String content) {

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hippocamel.http.PublicAddressResolver;
 import io.hippocamel.testsupport.LocalHttpServer;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.io.DetachedSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -56,18 +62,23 @@ class UrlFetcherTest {
     }
 
     /**
-     * A name that answers a public address first and loopback afterwards, as a rebinding attacker's DNS does. The
-     * public one is in IPv6's documentation prefix, which nothing routes.
+     * A name that answers {@code first} to its first lookup and loopback to every later one, as a rebinding
+     * attacker's DNS does.
      */
     private static final class RebindingDns implements DnsResolver {
         final List<String> answered = new CopyOnWriteArrayList<>();
+        private final String first;
+
+        RebindingDns(String first) {
+            this.first = first;
+        }
 
         @Override
         public InetAddress[] resolve(String host) throws UnknownHostException {
             if (!host.equals("rebind.test")) {
                 throw new UnknownHostException(host);
             }
-            InetAddress answer = InetAddress.getByName(answered.isEmpty() ? "2001:db8::1" : "127.0.0.1");
+            InetAddress answer = InetAddress.getByName(answered.isEmpty() ? first : "127.0.0.1");
             answered.add(answer.getHostAddress());
             return new InetAddress[] {answer};
         }
@@ -78,17 +89,53 @@ class UrlFetcherTest {
         }
     }
 
+    /**
+     * Sockets that record the address the client connects to and then connect to the same port on loopback instead,
+     * so the test sees where a connection was aimed while no packet leaves the machine.
+     */
+    private static final class LoopbackSockets implements DetachedSocketFactory {
+        final List<String> connectedTo = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Socket create(Proxy proxy) {
+            return new Socket() {
+                @Override
+                public void connect(SocketAddress endpoint, int timeout) throws IOException {
+                    InetSocketAddress target = (InetSocketAddress) endpoint;
+                    connectedTo.add(target.getAddress().getHostAddress());
+                    super.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), target.getPort()), timeout);
+                }
+            };
+        }
+    }
+
     @Test
     @DisplayName("DNS rebinding: the connection goes to the address that was checked, never to a later answer")
     void dnsRebinding() {
-        RebindingDns dns = new RebindingDns();
-        UrlFetcher strict = new UrlFetcher(false, 1_000_000, Duration.ofSeconds(2), dns);
-        String url = server.url("/secret").replace("127.0.0.1", "rebind.test");
+        RebindingDns dns = new RebindingDns("203.0.113.7");
+        LoopbackSockets sockets = new LoopbackSockets();
+        UrlFetcher strict = new UrlFetcher(false, 1_000_000, Duration.ofSeconds(5), dns, sockets);
 
-        // the public answer cannot be reached here; a retry looks the name up again and gets loopback: refused
-        assertThatThrownBy(() -> strict.fetch(url)).isInstanceOf(ExtractionException.class);
-        assertThat(secretHits).as("the internal server was never reached").hasValue(0);
-        assertThat(dns.answered).first().isEqualTo("2001:db8:0:0:0:0:0:1");
+        UrlFetcher.Fetched fetched = strict.fetch(server.url("/page").replace("127.0.0.1", "rebind.test"));
+
+        // resolving again for the connection would have aimed it at the loopback answer
+        assertThat(sockets.connectedTo).as("connected to the checked answer only").containsExactly("203.0.113.7");
+        assertThat(dns.answered).as("one lookup for the one connection").containsExactly("203.0.113.7");
+        assertThat(new String(fetched.body())).contains("hello page");
+    }
+
+    @Test
+    @DisplayName("a name that answers an internal address is refused before any connection")
+    void internalAnswerRefusedWithoutConnecting() {
+        RebindingDns dns = new RebindingDns("10.1.2.3");
+        LoopbackSockets sockets = new LoopbackSockets();
+        UrlFetcher strict = new UrlFetcher(false, 1_000_000, Duration.ofSeconds(5), dns, sockets);
+
+        assertThatThrownBy(() -> strict.fetch(server.url("/secret").replace("127.0.0.1", "rebind.test")))
+                .isInstanceOf(ExtractionException.class).hasMessageContaining("private or loopback");
+        assertThat(dns.answered).as("the refused lookup was the first").startsWith("10.1.2.3");
+        assertThat(sockets.connectedTo).as("no connection attempt").isEmpty();
+        assertThat(secretHits).hasValue(0);
     }
 
     @Test
