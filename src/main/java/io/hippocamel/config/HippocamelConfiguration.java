@@ -92,8 +92,10 @@ public class HippocamelConfiguration {
                 es.getCaCertificate() == null || es.getCaCertificate().isBlank() ? null : Path.of(es.getCaCertificate()),
                 es.getCaFingerprint(),
                 es.getConnectTimeout(), es.getSocketTimeout());
+        // a batch's writer holds its journal record as long as a document lease: then others complete the batch
         return new ElasticsearchMemoryStore(connection.newClient(),
-                new EsIndices(es.getIndexPrefix(), es.getShards(), es.getReplicas()), dimension);
+                new EsIndices(es.getIndexPrefix(), es.getShards(), es.getReplicas()), dimension, es.getLeaseTtl(),
+                Clock.systemUTC());
     }
 
     @Bean
