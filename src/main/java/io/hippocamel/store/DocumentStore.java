@@ -21,8 +21,11 @@ public interface DocumentStore {
     void putDocument(StoredDocument document);
 
     /**
-     * Creates or replaces several document records with one durable write. Lucene: all or nothing across a crash
-     * (one log entry). Elasticsearch: one bulk request, which a crash can still cut short.
+     * Creates or replaces several document records with one durable write: all or nothing across a crash. Lucene:
+     * one write-ahead-log entry. Elasticsearch: one batch journal record (chained records for a very large batch,
+     * committed by the last one) written before the documents; a batch cut short after it is a journal record is
+     * completed by recovery (the next store to open, or the periodic check of {@link #listUnfinished}) once its
+     * writer's hold expired, leaving documents stored meanwhile at the same or a newer version alone.
      */
     void putDocuments(Collection<StoredDocument> documents);
 

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -69,6 +70,13 @@ public abstract class MemoryStoreContractTest {
 
     /** A new store over the data of the last store {@link #createStore()} made, which the test has closed. */
     protected abstract MemoryStore reopenStore();
+
+    /**
+     * Leaves the data as a server killed inside {@code putDocuments(batch)} would: after the batch's acceptance became
+     * durable, with only its first {@code written} documents stored (deterministically: no timing, no kill -9). The
+     * test then closes {@link #store} and opens that data with {@link #reopenStore()}.
+     */
+    protected abstract void crashDuringBatch(List<StoredDocument> batch, int written);
 
     @BeforeEach
     void openStore() {
@@ -139,6 +147,24 @@ public abstract class MemoryStoreContractTest {
         store.putDocuments(batch);
 
         batch.forEach(d -> assertThat(store.getDocument(TENANT, d.id())).contains(d));
+    }
+
+    @Test
+    @DisplayName("a batch accepted before the server died is all there after recovery, not its first part")
+    void batchAcceptedBeforeACrashIsRecoveredWhole() {
+        store.putDocument(doc("before").build());
+        List<StoredDocument> batch = IntStream.range(0, 250).mapToObj(i -> doc("batch-" + i).build()).toList();
+
+        crashDuringBatch(batch, 64);
+        store.close();
+        store = reopenStore();
+
+        assertThat(batch).filteredOn(d -> !store.getDocument(TENANT, d.id()).equals(Optional.of(d)))
+                .isEmpty();
+        assertThat(store.listDocuments(Scope.allTags(TENANT), null, DocumentSort.NEWEST_FIRST, 0, 1000).total())
+                .isEqualTo(251);
+        assertThat(store.listUnfinished()).extracting(StoredDocument::id)
+                .containsAll(batch.stream().map(StoredDocument::id).toList());
     }
 
     @Test

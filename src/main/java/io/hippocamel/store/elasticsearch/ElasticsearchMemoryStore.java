@@ -35,6 +35,8 @@ import io.hippocamel.store.elasticsearch.EsRecords.DocumentSource;
 import io.hippocamel.store.elasticsearch.EsRecords.StateSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +52,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.elasticsearch.client.ResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shared {@link MemoryStore}: several Hippocamel servers on one Elasticsearch cluster (layout in
@@ -69,11 +73,19 @@ import org.elasticsearch.client.ResponseException;
  *       Recovery listings and customId lookups always refresh.</li>
  *   <li><b>Durability.</b> Elasticsearch acknowledges a write after its translog is fsynced (the default
  *       {@code index.translog.durability: request}).</li>
+ *   <li><b>Batches.</b> {@link #putDocuments} first writes the batch to the journal ({@link EsBatchJournal}), then
+ *       its documents, then forgets it. A batch its writer left unfinished (it died, or the cluster failed mid-bulk)
+ *       is completed by any server once the writer's hold on it expired: when a store opens and on every
+ *       {@link #listUnfinished} (recovery's periodic check), so its documents get processed like other unfinished
+ *       ones.</li>
  *   <li><b>Text.</b> Analysed here ({@link EsText}), so BM25 sees the Lucene store's terms on any cluster.</li>
  * </ul>
  */
 public final class ElasticsearchMemoryStore implements MemoryStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchMemoryStore.class);
+    /** How long a batch's writer holds its journal record before others may complete it, unless told otherwise. */
+    private static final Duration DEFAULT_BATCH_HOLD = Duration.ofMinutes(5);
     private static final int PAGE = 1_000;
     private static final int CONFLICT = 409;
     /**
@@ -92,9 +104,25 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong refreshedUpTo = new AtomicLong();
     private final Object refreshLock = new Object();
+    private final EsBatchJournal journal;
+    private final Duration batchHold;
+    private final Clock clock;
+    /** Test seam: runs between journaling a batch and writing its documents (a crash there is what replay is for). */
+    private volatile Runnable afterBatchJournaled = () -> { };
 
     /** Opens the store on the cluster behind {@code client}, creating its indices when missing. */
     public ElasticsearchMemoryStore(ElasticsearchClient client, EsIndices indices, int dimension) {
+        this(client, indices, dimension, DEFAULT_BATCH_HOLD, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the store and completes batches other writers left unfinished.
+     *
+     * @param batchHold how long after journaling a batch its writer may still be writing its documents: longer
+     *                  than a batch takes to write (other servers complete it after that, as if its writer died)
+     */
+    public ElasticsearchMemoryStore(ElasticsearchClient client, EsIndices indices, int dimension, Duration batchHold,
+                                    Clock clock) {
         if (dimension <= 0) {
             throw new IllegalArgumentException("dimension must be positive: " + dimension);
         }
@@ -104,6 +132,10 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
         indices.ensure(client, dimension);
         this.ingester = BulkIngester.of(b -> b.client(client).maxOperations(500).maxConcurrentRequests(2)
                 .listener(new BulkOutcome.Listener()));
+        this.journal = new EsBatchJournal(client, indices);
+        this.batchHold = Objects.requireNonNull(batchHold, "batchHold");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        completeAbandonedBatches();
     }
 
     // ---- writes -------------------------------------------------------------------------------------------------
@@ -122,6 +154,10 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
             latest.values().forEach(this::putDocument);
             return;
         }
+        // the commit point: once the journal holds the batch, it is completed even if this server dies mid-bulk (and
+        // when the bulk fails, the record stays for recovery to complete)
+        List<String> records = call(() -> journal.write(latest.values(), clock.instant().plus(batchHold)));
+        afterBatchJournaled.run();
         // one multi-get and one bulk of compare-and-set writes; a document whose write lost a race is redone alone
         List<String> ids = List.copyOf(latest.keySet());
         List<MultiGetResponseItem<DocumentSource>> current = call(() -> client.mget(m -> m
@@ -151,6 +187,62 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
         }
         writes.incrementAndGet();
         redo.forEach(this::putDocument);
+        try {
+            journal.delete(records);
+        } catch (IOException | RuntimeException e) {
+            // the batch is stored: a leftover record is only replayed as a no-op later, so the caller still succeeds
+            LOG.warn("batch of {} documents stored but its journal record {} stays: {}", ids.size(), records.get(0),
+                    e.toString());
+        }
+    }
+
+    /** Test seam: {@code hook} runs in {@link #putDocuments} after the batch is journaled, before its documents. */
+    void afterBatchJournaled(Runnable hook) {
+        afterBatchJournaled = hook;
+    }
+
+    /**
+     * Writes the documents of journaled batches whose writer's hold expired, then forgets them. A document already
+     * stored at the batch's version or a newer one is left alone, so replaying twice, or racing the writer, changes
+     * nothing. Returns how many documents it wrote. A failure is logged: the next call tries again.
+     */
+    int completeAbandonedBatches() {
+        Instant now = clock.instant();
+        int written = 0;
+        try {
+            for (String id : call(() -> journal.expired(now))) {
+                Optional<EsBatchJournal.Batch> batch = call(() -> journal.read(id));
+                if (batch.isEmpty()) {
+                    continue; // another server completed it meanwhile
+                }
+                if (!batch.get().missingParts().isEmpty()) {
+                    LOG.error("batch {} misses journal parts {}: completing the {} documents found", id,
+                            batch.get().missingParts(), batch.get().documents().size());
+                }
+                int restored = 0;
+                for (StoredDocument document : batch.get().documents()) {
+                    restored += restore(document) ? 1 : 0;
+                }
+                call(() -> {
+                    journal.delete(batch.get().records());
+                    return null;
+                });
+                LOG.warn("completed batch {} of {} documents left unfinished by writer {}: {} written now", id,
+                        batch.get().documents().size(), batch.get().writer(), restored);
+                written += restored;
+            }
+            call(() -> journal.deleteOrphanParts(now));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot complete unfinished batches now: {}", e.toString());
+        }
+        return written;
+    }
+
+    /** Stores a journaled document unless it is stored at its version or a newer one; returns whether it wrote. */
+    private boolean restore(StoredDocument document) {
+        return modify(document.tenant(), document.id(), current ->
+                current != null && current.document().version() >= document.version()
+                        ? new Change<>(null, false) : new Change<>(replacement(document, current), true));
     }
 
     @Override
@@ -272,6 +364,7 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
 
     @Override
     public List<StoredDocument> listUnfinished() {
+        completeAbandonedBatches(); // their documents are unfinished too
         refresh(); // recovery must see what every server accepted
         Query unfinished = Query.of(q -> q.bool(b -> b.mustNot(anyOf(EsRecords.STATUS, FINAL_STATUSES))));
         List<StoredDocument> documents = new ArrayList<>();

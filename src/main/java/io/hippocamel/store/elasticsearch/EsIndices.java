@@ -10,9 +10,10 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
- * The three indices of one store and their mappings, created at start-up when missing (idempotent, and safe when
+ * The four indices of one store and their mappings, created at start-up when missing (idempotent, and safe when
  * several servers start at once): {@code <prefix>-documents} (documents with nested chunks), {@code <prefix>-blobs}
- * (uploaded files) and {@code <prefix>-state} (coordination records).
+ * (uploaded files), {@code <prefix>-state} (coordination records) and {@code <prefix>-batches} (the batch journal,
+ * {@link EsBatchJournal}).
  *
  * @param prefix   index name prefix, so several pools can share a cluster
  * @param shards   primary shards of the documents index (BM25 statistics are per shard: one keeps them exact)
@@ -43,6 +44,10 @@ public record EsIndices(String prefix, int shards, int replicas) {
 
     String state() {
         return prefix + "-state";
+    }
+
+    String batches() {
+        return prefix + "-batches";
     }
 
     /** Creates what is missing; fails when the documents index holds vectors of another length. */
@@ -82,6 +87,15 @@ public record EsIndices(String prefix, int shards, int replicas) {
                   "key": {"type": "keyword"},
                   "value": {"type": "text", "index": false},
                   "version": {"type": "long"}
+                }}""");
+        create(client, batches(), settings(1, ""), """
+                {"dynamic": "strict", "properties": {
+                  "batch": {"type": "keyword"},
+                  "head": {"type": "boolean"},
+                  "writer": {"type": "keyword"},
+                  "expires_at": {"type": "long"},
+                  "parts": {"type": "keyword"},
+                  "documents": {"type": "text", "index": false}
                 }}""");
         checkDimension(client, dimension);
     }

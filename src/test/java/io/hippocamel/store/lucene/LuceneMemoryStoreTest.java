@@ -56,9 +56,27 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
         return new LuceneMemoryStore(dir, DIMENSION);
     }
 
+    /** What {@link #reopenStore()} opens: the store's directory, or a copy of it taken as if the process died. */
+    private Path reopenFrom;
+
     @Override
     protected MemoryStore reopenStore() {
-        return new LuceneMemoryStore(dir, DIMENSION);
+        return new LuceneMemoryStore(reopenFrom == null ? dir : reopenFrom, DIMENSION);
+    }
+
+    /**
+     * The batch's log entry is its acceptance; its index writes are never committed before a kill, so the copy taken
+     * right after putDocuments holds none of them in the index, whatever {@code written} says.
+     */
+    @Override
+    protected void crashDuringBatch(List<StoredDocument> batch, int written) {
+        store.putDocuments(batch);
+        try {
+            copyAsIfKilled(dir, crashCopy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        reopenFrom = crashCopy;
     }
 
     @Test
