@@ -456,7 +456,7 @@ describe('add -> get -> search (v3 and v4)', () => {
   });
 
   it('search.memories (v4, default mode, default threshold 0.6) finds it by meaning alone', async () => {
-    const res = await client.search.memories({ q: 'who feeds the cats on the island?', containerTag: MAIN_TAG });
+    const res = await client.search({ q: 'who feeds the cats on the island?', containerTag: MAIN_TAG });
     assertV4Shape(res);
     assert.ok(res.results.some((r) => textOf(r).includes(W)), `not found: ${JSON.stringify(res.results)}`);
     for (const r of res.results) assert.ok(r.similarity >= 0.6, `similarity ${r.similarity} below the default threshold 0.6`);
@@ -1307,5 +1307,69 @@ describe('legacy and seed-style request shapes', () => {
     assert.ok(doc.containerTags.includes(user), `containerTags: ${doc.containerTags}`);
     const s = await client.search({ q: `seed style memory ${marker}`, containerTag: user, searchMode: 'hybrid' });
     assert.ok(s.results.some((r) => textOf(r).includes(marker)));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('memories (v4): add, search.memories, updateMemory, forget, profile', () => {
+  const T = tag('mem');
+  const marker = word('fact');
+  let id;
+
+  it('POST /v4/memories -> 201, immediately found by search.memories with a "memory" field', async () => {
+    const { data, response } = await client
+      .post('/v4/memories', {
+        body: {
+          containerTag: T,
+          memories: [
+            { content: `Robin's favourite tea is ${marker} oolong`, metadata: { kind: 'preference' } },
+            { content: 'Robin is a marine biologist', isStatic: true },
+          ],
+        },
+      })
+      .withResponse();
+    assert.equal(response.status, 201);
+    id = data.memories[0].id;
+    assert.equal(typeof id, 'string');
+    const res = await client.search.memories({ q: `${marker} oolong tea`, containerTag: T, threshold: 0.3 });
+    assertV4Shape(res);
+    assert.equal(res.results[0].memory, `Robin's favourite tea is ${marker} oolong`);
+    assert.equal(res.results[0].version, 1);
+  });
+
+  it('memories.updateMemory -> a new version; search returns only the latest', async () => {
+    const updated = await client.memories.updateMemory({
+      containerTag: T,
+      id,
+      newContent: `Robin's favourite tea is ${marker} sencha`,
+    });
+    assertKeys(updated, ['id', 'createdAt', 'memory', 'version', 'parentMemoryId', 'rootMemoryId'], 'updateMemory');
+    assert.equal(updated.version, 2);
+    assert.equal(updated.parentMemoryId, id);
+    const res = await client.search.memories({ q: `${marker} tea`, containerTag: T, threshold: 0 });
+    const texts = res.results.map(textOf);
+    assert.ok(texts.includes(`Robin's favourite tea is ${marker} sencha`), texts.join(' | '));
+    assert.ok(!texts.includes(`Robin's favourite tea is ${marker} oolong`), 'the old version is not the latest');
+    id = updated.id;
+  });
+
+  it('client.profile -> static traits and dynamic context; q adds search results', async () => {
+    const p = await client.profile({ containerTag: T, q: 'tea' });
+    assert.deepEqual(p.profile.static, ['Robin is a marine biologist']);
+    assert.deepEqual(p.profile.dynamic, [`Robin's favourite tea is ${marker} sencha`]);
+    assert.ok(Array.isArray(p.searchResults.results));
+    const empty = await client.profile({ containerTag: tag('nobody') });
+    assert.deepEqual(empty.profile.static, []);
+    assert.deepEqual(empty.profile.dynamic, []);
+  });
+
+  it('memories.forget -> {id, forgotten:true}; search leaves it out; forgetting again -> ConflictError (409)', async () => {
+    const res = await client.memories.forget({ containerTag: T, id, reason: 'user asked' });
+    assert.deepEqual(res, { id, forgotten: true });
+    const after = await client.search.memories({ q: `${marker} tea`, containerTag: T, threshold: 0 });
+    assert.ok(!after.results.some((r) => textOf(r).includes(marker)), 'a forgotten memory is not found');
+    await expectApiError(client.memories.forget({ containerTag: T, id }, { maxRetries: 0 }), ConflictError, 409);
+    await expectApiError(client.memories.forget({ containerTag: T, id: 'unknown' }), NotFoundError, 404);
   });
 });

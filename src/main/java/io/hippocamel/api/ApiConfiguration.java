@@ -5,6 +5,7 @@ import io.hippocamel.connector.Connectors;
 import io.hippocamel.conversation.ConversationService;
 import io.hippocamel.ingest.DocumentService;
 import io.hippocamel.ingest.IngestProperties;
+import io.hippocamel.memory.MemoryService;
 import io.hippocamel.search.FilterParser;
 import io.hippocamel.search.SearchService;
 import io.hippocamel.tenancy.ApiKeys;
@@ -29,12 +30,13 @@ public class ApiConfiguration {
     @Bean
     ApiRoutes apiRoutes(IngestProperties ingest, ApiKeys keys, DocumentService documents, SearchService search,
                         FilterParser filters, ObjectMapper json, JsonResponseWriter writer,
-                        ConversationService conversations) {
+                        ConversationService conversations, MemoryService memories) {
         RequestReader reader = new RequestReader(json);
         return new ApiRoutes(new Authenticator(keys),
                 new DocumentApi(documents, reader, filters, ingest),
-                new SearchApi(search, documents, reader, filters),
+                new SearchApi(search, documents, memories, reader, filters),
                 new ConversationApi(conversations, reader),
+                new MemoryApi(memories, reader, filters, json),
                 new MultipartReader(ingest.getMaxFileSize().toBytes()), writer);
     }
 

@@ -11,7 +11,8 @@ import org.apache.camel.model.rest.RestDefinition;
 
 /**
  * The Memory API's HTTP surface: REST DSL on platform-http, one thin route per endpoint (authenticate → handler →
- * JSON). {@code /v3/memories/*} are the legacy aliases of {@code /v3/documents/*}.
+ * JSON). {@code /v3/memories/*} are the legacy aliases of {@code /v3/documents/*}; {@code /v4/memories*} and
+ * {@code /v4/profile} work on extracted memories.
  */
 public class ApiRoutes extends RouteBuilder {
 
@@ -19,15 +20,18 @@ public class ApiRoutes extends RouteBuilder {
     private final DocumentApi documents;
     private final SearchApi search;
     private final ConversationApi conversations;
+    private final MemoryApi memories;
     private final MultipartReader multipart;
     private final JsonResponseWriter writer;
 
     public ApiRoutes(Authenticator authenticator, DocumentApi documents, SearchApi search,
-                     ConversationApi conversations, MultipartReader multipart, JsonResponseWriter writer) {
+                     ConversationApi conversations, MemoryApi memories, MultipartReader multipart,
+                     JsonResponseWriter writer) {
         this.authenticator = authenticator;
         this.documents = documents;
         this.search = search;
         this.conversations = conversations;
+        this.memories = memories;
         this.multipart = multipart;
         this.writer = writer;
     }
@@ -73,6 +77,14 @@ public class ApiRoutes extends RouteBuilder {
         rest("/v3/search").post().routeId("rest-v3-search").to("direct:search-v3");
         rest("/v4/search").post().routeId("rest-v4-search").to("direct:search-v4");
         rest("/v4/conversations").post().routeId("rest-v4-conversations").to("direct:conversations-add");
+        RestDefinition v4memories = rest("/v4/memories");
+        v4memories.post().routeId("rest-v4-memories-add").to("direct:memories-add");
+        v4memories.patch().routeId("rest-v4-memories-update").to("direct:memories-update");
+        v4memories.delete().routeId("rest-v4-memories-forget").to("direct:memories-forget");
+        v4memories.post("/list").routeId("rest-v4-memories-list").to("direct:memories-list");
+        v4memories.post("/forget-matching").routeId("rest-v4-memories-forget-matching")
+                .to("direct:memories-forget-matching");
+        rest("/v4/profile").post().routeId("rest-v4-profile").to("direct:memories-profile");
 
         api("documents-add", documents, "add");
         api("documents-batch", documents, "batch");
@@ -87,6 +99,12 @@ public class ApiRoutes extends RouteBuilder {
         api("search-v3", search, "v3");
         api("search-v4", search, "v4");
         api("conversations-add", conversations, "add");
+        api("memories-add", memories, "add");
+        api("memories-update", memories, "update");
+        api("memories-forget", memories, "forget");
+        api("memories-list", memories, "list");
+        api("memories-forget-matching", memories, "forgetMatching");
+        api("memories-profile", memories, "profile");
     }
 
     /** An authenticated route with a JSON body, whose handler's {@link ApiResponse} is written as JSON. */

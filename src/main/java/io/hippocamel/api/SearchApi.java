@@ -14,7 +14,15 @@ import io.hippocamel.search.FilterParser;
 import io.hippocamel.search.ScoredChunk;
 import io.hippocamel.search.SearchMode;
 import io.hippocamel.search.SearchService;
+import io.hippocamel.memory.Memory;
+import io.hippocamel.memory.MemoryQuery;
+import io.hippocamel.memory.MemoryRelation;
+import io.hippocamel.memory.MemorySelection;
+import io.hippocamel.memory.MemoryService;
+import io.hippocamel.memory.ScoredMemory;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +31,10 @@ import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
-/** Handlers of POST /v3/search (documents with matching chunks) and POST /v4/search (memories / hybrid). */
+/**
+ * Handlers of POST /v3/search (documents with matching chunks) and POST /v4/search: memories (memories of the scope;
+ * chunks while it has none), hybrid (memories first, then chunks) or documents.
+ */
 public class SearchApi {
 
     private static final int MAX_QUERY = 10_000;
@@ -32,12 +43,15 @@ public class SearchApi {
 
     private final SearchService search;
     private final DocumentService documents;
+    private final MemoryService memories;
     private final RequestReader reader;
     private final FilterParser filters;
 
-    public SearchApi(SearchService search, DocumentService documents, RequestReader reader, FilterParser filters) {
+    public SearchApi(SearchService search, DocumentService documents, MemoryService memories, RequestReader reader,
+                     FilterParser filters) {
         this.search = search;
         this.documents = documents;
+        this.memories = memories;
         this.reader = reader;
         this.filters = filters;
     }
@@ -132,15 +146,37 @@ public class SearchApi {
         JsonNode include = RequestReader.object(node, "include");
         boolean withDocuments = RequestRules.bool(include, "documents", "include.documents", false);
         boolean withSummaries = RequestRules.bool(include, "summaries", "include.summaries", false);
+        boolean withForgotten = RequestRules.bool(include, "forgottenMemories", "include.forgottenMemories", false);
+        boolean withRelated = RequestRules.bool(include, "relatedMemories", "include.relatedMemories", false);
+        // rerank, rewriteQuery and aggregate need an LLM: accepted and ignored here
         Scope scope = new Scope(tenant, RequestReader.containerTags(node));
         MetadataFilter filter = filters.parse(node.get("filters"));
         boolean perDocument = mode.equals("documents");
 
-        List<ScoredChunk> hits = search.search(new ChunkQuery(scope, q, filter, null,
-                perDocument ? limit * CHUNKS_PER_DOCUMENT : limit, threshold, SearchMode.HYBRID));
         List<Map<String, Object>> results = new ArrayList<>();
+        Set<String> memoryTexts = new HashSet<>();
+        // a scope without any memory yet (documents only) answers memories mode with chunks, as before memories
+        if (!perDocument && memories.hasMemories(scope)) {
+            MemorySelection selection = MemorySelection.latest(scope).withFilter(filter).withForgotten(withForgotten);
+            for (ScoredMemory found : memories.search(MemoryQuery.hybrid(selection, q, limit, threshold))) {
+                results.add(MemoryApi.searchResult(found, withRelated ? context(scope, found.memory()) : null));
+                memoryTexts.add(found.memory().content().strip());
+            }
+            if (mode.equals("memories") || results.size() >= limit) {
+                return ApiResponse.ok(envelope(results, start));
+            }
+        }
+        int chunksWanted = perDocument ? limit * CHUNKS_PER_DOCUMENT : limit;
+        List<ScoredChunk> hits = search.search(new ChunkQuery(scope, q, filter, null, chunksWanted, threshold,
+                SearchMode.HYBRID));
         List<String> seenDocuments = new ArrayList<>();
         for (ScoredChunk hit : hits) {
+            if (results.size() >= limit) {
+                break;
+            }
+            if (memoryTexts.contains(hit.hit().chunk().text().strip())) {
+                continue;
+            }
             String documentId = hit.hit().chunk().documentId();
             if (perDocument && (seenDocuments.contains(documentId) || seenDocuments.size() >= limit)) {
                 continue;
@@ -150,6 +186,47 @@ public class SearchApi {
                     results.add(v4Result(hit, doc, mode, withDocuments, withSummaries)));
         }
         return ApiResponse.ok(envelope(results, start));
+    }
+
+    /** Versions before and after a memory in its chain, and the memories it extends or derives from. */
+    private Map<String, Object> context(Scope scope, Memory memory) {
+        List<Map<String, Object>> parents = new ArrayList<>();
+        List<Map<String, Object>> children = new ArrayList<>();
+        for (Memory v : memories.versions(scope, memory.rootMemoryId())) {
+            int offset = v.version() - memory.version();
+            if (offset < 0) {
+                parents.add(0, related("updates", offset, v));
+            } else if (offset > 0) {
+                children.add(related("updates", offset, v));
+            }
+        }
+        List<Map<String, Object>> related = new ArrayList<>();
+        List<MemoryRelation> others = memory.relations().stream()
+                .filter(r -> r.type() != MemoryRelation.Type.UPDATES).toList();
+        if (!others.isEmpty()) {
+            Map<String, Memory> byId = new LinkedHashMap<>();
+            memories.getAll(scope, others.stream().map(MemoryRelation::memoryId).toList())
+                    .forEach(m -> byId.put(m.id(), m));
+            others.stream().filter(r -> byId.containsKey(r.memoryId()))
+                    .forEach(r -> related.add(related(r.type().wire(), null, byId.get(r.memoryId()))));
+        }
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("parents", parents);
+        context.put("children", children);
+        context.put("related", related);
+        return context;
+    }
+
+    private static Map<String, Object> related(String relation, Integer version, Memory m) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("relation", relation);
+        if (version != null) {
+            r.put("version", version);
+        }
+        r.put("memory", m.content());
+        r.put("metadata", m.metadata());
+        r.put("updatedAt", DocumentViews.time(m.updatedAt()));
+        return r;
     }
 
     private static Map<String, Object> v4Result(ScoredChunk hit, StoredDocument doc, String mode,
