@@ -12,12 +12,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * The durable extraction status of each document: a coordination record {@code memory-extract:<ownerKey>} per
- * document (the document itself is not rewritten), updated by compare-and-set, listed by recovery and readable for
- * the document's GET ({@link #of}).
+ * document (the document itself is not rewritten), updated by compare-and-set and readable for the document's GET
+ * ({@link #of}); while an extraction is unfinished, a marker {@code memory-extract-open:<ownerKey>} too, so recovery
+ * lists only those, not every document ever extracted.
  */
 public class ExtractionStatus {
 
     static final String PREFIX = "memory-extract:";
+    static final String OPEN_PREFIX = "memory-extract-open:";
 
     private final Coordination coordination;
     private final ObjectMapper json;
@@ -34,14 +36,21 @@ public class ExtractionStatus {
         return coordination.getState(key(tenant, documentId)).map(this::read);
     }
 
-    /** Every status recorded, for recovery. */
-    List<ExtractionState> all() {
-        return coordination.listState(PREFIX).stream().map(this::read).toList();
+    /** The extractions queued or running, for recovery. */
+    List<ExtractionJob> unfinished() {
+        return coordination.listState(OPEN_PREFIX).stream().map(r -> {
+            try {
+                return json.readValue(r.value(), ExtractionJob.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable extraction marker " + r.key(), e);
+            }
+        }).toList();
     }
 
     /** Queued: kept through a crash until a run ends (the last completed version's memories stay recorded). */
     void pending(ExtractionJob job) {
         update(job, s -> s.with(ExtractionState.State.PENDING, s.version(), s.memoryIds(), null, clock.instant()));
+        open(job);
     }
 
     void running(ExtractionJob job, long version) {
@@ -50,14 +59,34 @@ public class ExtractionStatus {
 
     void done(ExtractionJob job, long version, List<String> memoryIds) {
         update(job, s -> s.with(ExtractionState.State.DONE, version, memoryIds, null, clock.instant()));
+        close(job);
     }
 
     void failed(ExtractionJob job, String error) {
         update(job, s -> s.with(ExtractionState.State.FAILED, s.version(), s.memoryIds(), error, clock.instant()));
+        close(job);
     }
 
     void skipped(ExtractionJob job) {
         update(job, s -> s.with(ExtractionState.State.SKIPPED, s.version(), s.memoryIds(), null, clock.instant()));
+        close(job);
+    }
+
+    private void open(ExtractionJob job) {
+        String marker = OPEN_PREFIX + Ids.ownerKey(job.tenant(), job.documentId());
+        if (coordination.getState(marker).isEmpty()) {
+            // another writer creating it first is as good
+            coordination.compareAndSetState(marker, write(job), 0);
+        }
+    }
+
+    /** Ends the marker, unless the document was queued again meanwhile (its pending state came after ours). */
+    private void close(ExtractionJob job) {
+        coordination.deleteState(OPEN_PREFIX + Ids.ownerKey(job.tenant(), job.documentId()));
+        if (of(job.tenant(), job.documentId()).map(ExtractionState::state)
+                .filter(s -> s == ExtractionState.State.PENDING).isPresent()) {
+            open(job);
+        }
     }
 
     private void update(ExtractionJob job, UnaryOperator<ExtractionState> change) {
@@ -85,7 +114,7 @@ public class ExtractionStatus {
         }
     }
 
-    private String write(ExtractionState state) {
+    private String write(Object state) {
         try {
             return json.writeValueAsString(state);
         } catch (JsonProcessingException e) {

@@ -23,12 +23,9 @@ public class MemoryExtractionRecovery {
     /** Returns how many documents were re-queued. */
     public int recover() {
         int count = 0;
-        for (ExtractionState state : status.all()) {
-            if (state.state() == ExtractionState.State.PENDING || state.state() == ExtractionState.State.RUNNING) {
-                producer.sendBody(MemoryExtractionRoutes.QUEUE, new ExtractionJob(state.tenant(),
-                        state.documentId()));
-                count++;
-            }
+        for (ExtractionJob job : status.unfinished()) {
+            producer.sendBody(MemoryExtractionRoutes.QUEUE, job);
+            count++;
         }
         if (count > 0) {
             LOG.info("resuming memory extraction of {} document(s) after restart", count);

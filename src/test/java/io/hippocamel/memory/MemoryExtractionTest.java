@@ -81,13 +81,19 @@ class MemoryExtractionTest extends ServerTestSupport {
         List<Memory> first = all(tag);
         assertThat(first).hasSize(2);
 
+        ExtractionJob job = new ExtractionJob(TENANT, doc);
+        // the marker goes right after the done state is written
+        await().atMost(Duration.ofSeconds(10)).until(() -> !status.unfinished().contains(job));
         Instant requeued = Instant.now();
-        status.pending(new ExtractionJob(TENANT, doc)); // as if the server died with the job queued
+        status.pending(job); // as if the server died with the job queued
+        assertThat(status.unfinished()).contains(job);
         assertThat(recovery.recover()).isGreaterThanOrEqualTo(1);
         ExtractionState after = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> status.of(TENANT, doc).orElseThrow(),
                         s -> s.state() == State.DONE && !s.updatedAt().isBefore(requeued));
         assertThat(after.memoryIds()).containsExactlyInAnyOrderElementsOf(before.memoryIds());
+        // the marker goes right after the done state is written
+        await().atMost(Duration.ofSeconds(10)).until(() -> !status.unfinished().contains(job));
         assertThat(all(tag)).extracting(Memory::id, Memory::content, Memory::sources)
                 .containsExactlyInAnyOrderElementsOf(first.stream()
                         .map(m -> org.assertj.core.groups.Tuple.tuple(m.id(), m.content(), m.sources())).toList());
