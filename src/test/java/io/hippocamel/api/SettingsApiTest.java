@@ -2,14 +2,52 @@ package io.hippocamel.api;
 
 import static io.hippocamel.api.ContainerTagApiTest.assertBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hippocamel.testsupport.ServerTestSupport;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** GET and PATCH /v3/settings: per tenant, validated with Supermemory's limits. */
 class SettingsApiTest extends ServerTestSupport {
+
+    /** The server (and its tenants) is shared with other test classes: leave both tenants on the defaults. */
+    @AfterEach
+    void resetSettings() {
+        String defaults = "{\"shouldLLMFilter\":false,\"filterPrompt\":null,\"includeItems\":null,"
+                + "\"excludeItems\":null,\"chunkSize\":-1,\"workspacePrompt\":null,\"profileBuckets\":null}";
+        assertThat(patch("/v3/settings", defaults).status()).isEqualTo(200);
+        assertThat(call("PATCH", "/v3/settings", defaults, KEY_B).status()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("a tenant's chunkSize applies to its new documents")
+    void chunkSizeApplies() {
+        String text = "Kayaks are narrow boats moved with a double-bladed paddle by one sitting person. ".repeat(40);
+        String tag = uniqueTag("chunk-size");
+        int byDefault = chunkCount(add("{\"content\":" + quote(text) + ",\"containerTag\":\"" + tag + "\"}"));
+
+        assertThat(patch("/v3/settings", "{\"chunkSize\":128}").status()).isEqualTo(200);
+        int small = chunkCount(add("{\"content\":" + quote(text + " Small.") + ",\"containerTag\":\"" + tag
+                + "\"}"));
+
+        assertThat(small).isGreaterThan(byDefault);
+        // another tenant keeps the configured size
+        Response other = call("POST", "/v3/documents", "{\"content\":" + quote(text) + "}", KEY_B);
+        String otherId = other.json().get("id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "done".equals(call("GET", "/v3/documents/" + otherId, null, KEY_B).json().path("status").asText()));
+        assertThat(call("GET", "/v3/documents/" + otherId + "/chunks", null, KEY_B).json().get("total").asInt())
+                .isEqualTo(byDefault);
+    }
+
+    private int chunkCount(String id) {
+        awaitDone(id);
+        return get("/v3/documents/" + id + "/chunks").json().get("total").asInt();
+    }
 
     @Test
     @DisplayName("PATCH answers with what changed, GET returns it merged with earlier patches; another key sees none")
