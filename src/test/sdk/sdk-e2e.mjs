@@ -1373,3 +1373,18 @@ describe('memories (v4): add, search.memories, updateMemory, forget, profile', (
     await expectApiError(client.memories.forget({ containerTag: T, id: 'unknown' }), NotFoundError, 404);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Settings (h-tags): client.settings.update / get, as opencode-supermemory calls them at start
+
+describe('settings', () => {
+  it('client.settings.update answers with what changed and client.settings.get returns it', STEP_TIMEOUT, async () => {
+    const prompt = `SDK e2e filter prompt ${word('settings')}`;
+    const res = await client.settings.update({ shouldLLMFilter: true, filterPrompt: prompt });
+    assert.equal(res.updated.shouldLLMFilter, true);
+    assert.equal(res.updated.filterPrompt, prompt);
+    const got = await client.settings.get();
+    assert.equal(got.filterPrompt, prompt);
+    await client.settings.update({ shouldLLMFilter: false, filterPrompt: null }); // leave the tenant on defaults
+  });
+});

@@ -81,6 +81,8 @@ public final class HippocamelConstants {
     /** Path parameters of the /v3/connections routes. */
     public static final String CONNECTION_ID = "connectionId";
     public static final String CONNECTION_PROVIDER = "provider";
+    /** Path parameter of the /v3/container-tags routes. */
+    public static final String CONTAINER_TAG_PARAM = "containerTag";
     /** Metadata every connector document carries: what it mirrors and from where. */
     public static final String META_SOURCE = "source";
     public static final String META_CONNECTOR = "connector";

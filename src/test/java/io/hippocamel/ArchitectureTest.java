@@ -44,6 +44,8 @@ class ArchitectureTest {
                 .layer("search").definedBy("io.hippocamel.search..")
                 .layer("conversation").definedBy("io.hippocamel.conversation..")
                 .layer("memory").definedBy("io.hippocamel.memory..")
+                .layer("tags").definedBy("io.hippocamel.tags..")
+                .layer("settings").definedBy("io.hippocamel.settings..")
                 // ports and adapters
                 .layer("store").definedBy("io.hippocamel.store..")
                 .layer("embed").definedBy("io.hippocamel.embed..")
@@ -60,16 +62,19 @@ class ArchitectureTest {
                 .whereLayer("connector").mayOnlyBeAccessedByLayers("api", "app")
                 .whereLayer("conversation").mayOnlyBeAccessedByLayers("api", "router", "camel", "app")
                 .whereLayer("memory").mayOnlyBeAccessedByLayers("api", "router", "camel", "connector", "ingest",
-                        "conversation", "app")
+                        "conversation", "tags", "app")
+                // container tags (counts, profiles, delete-all) and tenant settings serve the API only
+                .whereLayer("tags").mayOnlyBeAccessedByLayers("api", "app")
+                .whereLayer("settings").mayOnlyBeAccessedByLayers("api", "ingest", "app")
                 .whereLayer("search").mayOnlyBeAccessedByLayers("api", "router", "camel", "connector", "memory",
                         "conversation", "app")
                 .whereLayer("ingest").mayOnlyBeAccessedByLayers("api", "router", "camel", "connector", "conversation",
-                        "memory", "app")
+                        "memory", "tags", "app")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("api", "router", "camel", "connector", "ingest",
-                        "search", "conversation", "memory", "app")
+                        "search", "conversation", "memory", "tags", "settings", "app")
                 .whereLayer("embed").mayOnlyBeAccessedByLayers("ingest", "search", "store", "memory", "api", "app")
                 .whereLayer("tenancy").mayOnlyBeAccessedByLayers("api", "router", "camel", "connector", "ingest",
-                        "search", "conversation", "memory", "app")
+                        "search", "conversation", "memory", "tags", "settings", "app")
                 // outbound HTTP (retries, checked DNS) for the parts that call other servers
                 .whereLayer("http").mayOnlyBeAccessedByLayers("ingest", "connector", "embed", "memory", "app")
                 .withOptionalLayers(true)

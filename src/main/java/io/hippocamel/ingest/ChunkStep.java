@@ -4,6 +4,7 @@ import io.hippocamel.core.DocumentStatus;
 import io.hippocamel.core.StoredDocument;
 import io.hippocamel.store.MemoryStore;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /** Pipeline step 2: cuts the extracted text into token-bounded chunks and finds each chunk's context. */
 public class ChunkStep {
@@ -11,11 +12,14 @@ public class ChunkStep {
     private final MemoryStore store;
     private final Chunker chunker;
     private final ChunkContext context;
+    private final ToIntFunction<String> tenantChunkSize;
 
-    public ChunkStep(MemoryStore store, Chunker chunker, ChunkContext context) {
+    /** @param tenantChunkSize a tenant's chunk size in tokens, or -1 for the configured one */
+    public ChunkStep(MemoryStore store, Chunker chunker, ChunkContext context, ToIntFunction<String> tenantChunkSize) {
         this.store = store;
         this.chunker = chunker;
         this.context = context;
+        this.tenantChunkSize = tenantChunkSize;
     }
 
     public ChunkedDocument chunk(StoredDocument doc) {
@@ -23,7 +27,8 @@ public class ChunkStep {
         if (!store.updateStatus(doc.tenant(), doc.id(), doc.version(), DocumentStatus.CHUNKING, null)) {
             throw new StaleJobException(job);
         }
-        List<String> chunks = chunker.chunk(doc.content());
+        int size = tenantChunkSize.applyAsInt(doc.tenant());
+        List<String> chunks = (size > 0 ? chunker.withMaxTokens(size) : chunker).chunk(doc.content());
         return new ChunkedDocument(doc, chunks, context.contexts(doc, chunks));
     }
 }

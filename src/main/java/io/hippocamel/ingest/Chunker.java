@@ -30,6 +30,14 @@ public class Chunker {
         this.overlapTokens = overlapTokens;
     }
 
+    /**
+     * The same chunker with another chunk size (a tenant's {@code chunkSize} setting); the overlap shrinks to a
+     * quarter of the size when it would not fit.
+     */
+    public Chunker withMaxTokens(int tokens) {
+        return tokens == maxTokens ? this : new Chunker(encoding, tokens, Math.min(overlapTokens, tokens / 4));
+    }
+
     public List<String> chunk(String text) {
         List<Unit> units = units(text);
         List<String> chunks = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.hippocamel.HippocamelConstants;
 import io.hippocamel.embed.Embedder;
+import io.hippocamel.settings.SettingsService;
 import io.hippocamel.store.MemoryStore;
 import io.hippocamel.store.StoreProperties;
 import java.time.Clock;
@@ -83,10 +84,11 @@ public class IngestConfiguration {
     IngestRoutes ingestRoutes(IngestProperties props, MemoryStore store, ContentExtractor extractor,
                               UrlFetcher fetcher, Chunker chunker, Embedder embedder, Clock clock,
                               IngestFailureHandler failureHandler, DocumentEvents events, DocumentLeases leases,
-                              IngestSummary summary) {
+                              IngestSummary summary, SettingsService settings) {
         IngestProperties.Chunking c = props.getChunking();
         return new IngestRoutes(props, new ExtractStep(store, extractor, fetcher),
-                new ChunkStep(store, chunker, new ChunkContext(store, c.getContextKeys(), c.getThreadKeys())),
+                new ChunkStep(store, chunker, new ChunkContext(store, c.getContextKeys(), c.getThreadKeys()),
+                        tenant -> settings.get(tenant).chunkSize()),
                 new EmbedStep(store, embedder), new IndexStep(store, clock, events, summary), failureHandler, leases,
                 summary);
     }

@@ -9,6 +9,7 @@ import io.hippocamel.core.Scope;
 import io.hippocamel.core.StoredDocument;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,6 +56,9 @@ public interface DocumentStore {
 
     /** Deletes every document of the given container tags in the tenant. Durable. Returns how many. */
     long deleteByContainerTags(String tenant, Collection<String> containerTags);
+
+    /** Number of documents per container tag of the tenant, any status; tags without documents are left out. */
+    Map<String, Long> countByContainerTag(String tenant);
 
     /** Documents in scope matching the filter (null = all), sorted, one page. */
     Page<StoredDocument> listDocuments(Scope scope, MetadataFilter filter, DocumentSort sort, int offset, int limit);

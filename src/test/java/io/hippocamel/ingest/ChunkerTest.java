@@ -41,6 +41,16 @@ class ChunkerTest {
     }
 
     @Test
+    @DisplayName("withMaxTokens gives a chunker of another size, shrinking an overlap that would not fit")
+    void withMaxTokens() {
+        Chunker large = new Chunker(CL100K, 200, 60);
+        List<String> chunks = large.withMaxTokens(40).chunk(sentences(30));
+        assertThat(chunks.size()).isGreaterThan(large.chunk(sentences(30)).size());
+        chunks.forEach(c -> assertThat(CL100K.countTokensOrdinary(c)).isLessThanOrEqualTo(40));
+        assertThat(large.withMaxTokens(200)).isSameAs(large);
+    }
+
+    @Test
     @DisplayName("consecutive chunks overlap by whole trailing sentences")
     void chunksOverlap() {
         Chunker chunker = new Chunker(CL100K, 40, 15);

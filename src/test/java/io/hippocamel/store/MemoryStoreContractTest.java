@@ -823,6 +823,23 @@ public abstract class MemoryStoreContractTest {
     }
 
     @Test
+    @DisplayName("countByContainerTag counts the tenant's documents per tag, any status, and follows deletes")
+    void countByContainerTag() {
+        indexed(doc("doc1").tag("red"), "red text");
+        store.putDocument(doc("doc2").tag("red").build());
+        indexed(doc("doc3").tag("blue"), "blue text");
+        indexed(doc(OTHER_TENANT, "doc4").tag("green"), "green text");
+
+        assertThat(store.countByContainerTag(TENANT)).containsExactlyInAnyOrderEntriesOf(
+                Map.of("red", 2L, "blue", 1L));
+        assertThat(store.countByContainerTag(OTHER_TENANT)).containsExactlyEntriesOf(Map.of("green", 1L));
+
+        store.deleteDocument(TENANT, "doc3");
+        assertThat(store.countByContainerTag(TENANT)).containsExactlyEntriesOf(Map.of("red", 2L));
+        assertThat(store.countByContainerTag("nobody")).isEmpty();
+    }
+
+    @Test
     @DisplayName("deleteByContainerTags with no tags deletes nothing")
     void deleteByNoContainerTags() {
         store.putDocument(doc("doc1").build());

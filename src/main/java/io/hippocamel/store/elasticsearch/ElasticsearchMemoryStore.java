@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch._types.Result;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.ChildScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -47,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,6 +89,8 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
     /** How long a batch's writer holds its journal record before others may complete it, unless told otherwise. */
     private static final Duration DEFAULT_BATCH_HOLD = Duration.ofMinutes(5);
     private static final int PAGE = 1_000;
+    /** Most container tags one tenant lists; beyond it the counts of the rarest tags are left out. */
+    private static final int MAX_TAGS = 10_000;
     private static final int CONFLICT = 409;
     /**
      * Elasticsearch's BM25 keeps the constant {@code k1 + 1} factor that Lucene's drops; dividing by it gives the
@@ -360,6 +364,20 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
                 .source(src -> src.filter(f -> f.includes(EsRecords.JSON))), DocumentSource.class));
         List<StoredDocument> items = found.hits().hits().stream().map(hit -> hit.source().document()).toList();
         return new Page<>(items, found.hits().total() == null ? items.size() : found.hits().total().value());
+    }
+
+    @Override
+    public Map<String, Long> countByContainerTag(String tenant) {
+        ensureFresh();
+        SearchResponse<Void> found = call(() -> client.search(s -> s.index(indices.documents()).size(0)
+                .query(q -> q.bool(b -> b.filter(scopeFilters(Scope.allTags(tenant), null, null, false))))
+                .aggregations("tags", a -> a.terms(t -> t.field(EsRecords.CONTAINER_TAG).size(MAX_TAGS))),
+                Void.class));
+        Map<String, Long> counts = new TreeMap<>();
+        for (StringTermsBucket bucket : found.aggregations().get("tags").sterms().buckets().array()) {
+            counts.put(bucket.key().stringValue(), bucket.docCount());
+        }
+        return counts;
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,8 +35,11 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -317,6 +321,32 @@ public final class LuceneMemoryStore implements MemoryStore {
         });
         ids.forEach(id -> blobs.delete(tenant, id));
         return ids.size();
+    }
+
+    @Override
+    public Map<String, Long> countByContainerTag(String tenant) {
+        return query(searcher -> {
+            Map<String, Long> counts = new TreeMap<>();
+            Terms tags = MultiTerms.getTerms(searcher.getIndexReader(), LuceneRecords.CONTAINER_TAG);
+            if (tags == null) {
+                return counts;
+            }
+            // one count per distinct tag of the index (all tenants): tags are few next to documents
+            TermsEnum it = tags.iterator();
+            for (BytesRef tag = it.next(); tag != null; tag = it.next()) {
+                Query query = new BooleanQuery.Builder()
+                        .add(new TermQuery(LuceneRecords.kind(LuceneRecords.DOCUMENT)), Occur.FILTER)
+                        .add(new TermQuery(new Term(LuceneRecords.TENANT, tenant)), Occur.FILTER)
+                        .add(new TermQuery(new Term(LuceneRecords.CONTAINER_TAG, BytesRef.deepCopyOf(tag))),
+                                Occur.FILTER)
+                        .build();
+                int count = searcher.count(query);
+                if (count > 0) {
+                    counts.put(tag.utf8ToString(), (long) count);
+                }
+            }
+            return counts;
+        });
     }
 
     @Override
