@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires memory extraction after ingest ({@code hippocamel.memory.extraction.enabled}, on by default): the extractor
+ * Wires memory extraction after ingest ({@code hippocamel.memory.extraction.enabled}, off by default until memories-mode search mixes in
+ * documents whose extraction is still running): the extractor
  * ({@code hippocamel.llm}, else built-in), the status records, the steps, the routes and the trigger on documents
  * reaching {@code done}.
  */
@@ -36,7 +37,7 @@ public class MemoryExtractionConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "hippocamel.memory.extraction.enabled", matchIfMissing = true)
+    @ConditionalOnProperty(name = "hippocamel.memory.extraction.enabled")
     MemoryExtractionRoutes memoryExtractionRoutes(MemoryExtractionProperties config, MemoryStore documents,
                                                   MemoryFactStore memories, MemorySearch search, Extractor extractor,
                                                   Embedder embedder, ExtractionStatus status, Clock clock,

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("hippocamel.memory.extraction")
-public record MemoryExtractionProperties(@DefaultValue("true") boolean enabled,
+public record MemoryExtractionProperties(@DefaultValue("false") boolean enabled,
                                          @DefaultValue("2") @Min(1) @Max(64) int concurrency,
                                          @DefaultValue("10") @Min(0) @Max(200) int knownMemories) {
 }

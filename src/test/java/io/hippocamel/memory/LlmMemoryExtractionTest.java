@@ -44,6 +44,7 @@ class LlmMemoryExtractionTest extends ServerTestSupport {
         registry.add("hippocamel.llm.api-key", () -> "sk-test");
         registry.add("hippocamel.llm.model", () -> "fake-model");
         registry.add("hippocamel.llm.max-retries", () -> "0");
+        registry.add("hippocamel.memory.extraction.enabled", () -> "true");
         registry.add("camel.main.name", () -> "hippocamel-llm-extraction");
     }
 

@@ -7,15 +7,42 @@ import io.hippocamel.core.Scope;
 import io.hippocamel.memory.ExtractionState.State;
 import io.hippocamel.tenancy.ApiKeys;
 import io.hippocamel.testsupport.ServerTestSupport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** Documents that reach done have their memories extracted, versioned, idempotently and with provenance. */
+@ContextConfiguration(initializers = MemoryExtractionTest.OwnDataDir.class)
 class MemoryExtractionTest extends ServerTestSupport {
+
+    private static final Path DATA_DIR = tempDir("hippocamel-extraction-data-");
+
+    /** Extraction is off by default: this server turns it on, in a context (and data dir) of its own. */
+    @DynamicPropertySource
+    static void extractionOn(DynamicPropertyRegistry registry) {
+        registry.add("hippocamel.memory.extraction.enabled", () -> "true");
+        registry.add("camel.main.name", () -> "hippocamel-memory-extraction");
+    }
+
+    /** Two contexts cannot share one Lucene index (see MemoryCamelTestSupport). */
+    static class OwnDataDir implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("extraction-test-data-dir",
+                    Map.of("hippocamel.data-dir", DATA_DIR.toString())));
+        }
+    }
 
     private static final String TENANT = ApiKeys.tenantOf(KEY_A);
 
