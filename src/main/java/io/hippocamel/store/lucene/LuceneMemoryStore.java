@@ -49,8 +49,8 @@ import org.apache.lucene.util.IOUtils;
  *
  * <ul>
  *   <li><b>Layout.</b> {@code <directory>/index} is the Lucene index (layout in {@link LuceneRecords}),
- *       {@code <directory>/wal} its write-ahead log ({@link WriteAheadLog}), {@code <directory>/blobs} the uploaded
- *       files ({@link BlobFiles}).</li>
+ *       {@code <directory>/wal} its write-ahead log ({@link WriteAheadLog}), both kept by a {@link LuceneIndex};
+ *       {@code <directory>/blobs} the uploaded files ({@link BlobFiles}).</li>
  *   <li><b>Blocks.</b> Every write of a document replaces its record and all its chunk records in one
  *       {@link IndexWriter#updateDocuments} call: readers and commits see all of it or none, so chunk copies of
  *       metadata, container tag and the searchable flag can never disagree with their document.</li>
