@@ -18,7 +18,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
-import co.elastic.clients.transport.TransportException;
 import io.hippocamel.core.DocumentSort;
 import io.hippocamel.core.Page;
 import io.hippocamel.core.Scope;
@@ -34,7 +33,12 @@ import io.hippocamel.memory.elasticsearch.EsMemoryRecords.Source;
 import io.hippocamel.store.ChunkVectors;
 import io.hippocamel.store.elasticsearch.EsFilterQueries;
 import io.hippocamel.store.elasticsearch.EsIndices;
+import io.hippocamel.store.elasticsearch.EsSearches;
 import io.hippocamel.store.elasticsearch.EsText;
+import static io.hippocamel.store.elasticsearch.EsCalls.call;
+import static io.hippocamel.store.elasticsearch.EsCalls.failure;
+import static io.hippocamel.store.elasticsearch.EsCalls.isConflict;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -51,7 +55,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.elasticsearch.client.ResponseException;
 
 /**
  * The shared {@link MemoryFactStore}: memories in the index {@code <prefix>-memories} of the store's cluster (layout
@@ -77,11 +80,8 @@ public final class ElasticsearchMemoryFactStore implements MemoryFactStore {
 
     private static final String SUFFIX = "memories";
     private static final int PAGE = 1_000;
-    private static final int CONFLICT = 409;
     /** Tags one count returns at most. */
     private static final int MAX_TAGS = 10_000;
-    /** Elasticsearch's BM25 keeps the constant {@code k1 + 1} factor Lucene's drops (see the document store). */
-    private static final float BM25_CONSTANT_FACTOR = 1.2f + 1;
 
     private final ElasticsearchClient client;
     private final String index;
@@ -96,7 +96,7 @@ public final class ElasticsearchMemoryFactStore implements MemoryFactStore {
         this.client = Objects.requireNonNull(client, "client");
         this.dimension = dimension;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.index = indices.ensure(client, SUFFIX, EsMemoryRecords.MAPPINGS.formatted(dimension));
+        this.index = indices.ensure(client, SUFFIX, EsMemoryRecords.mappings(dimension));
         checkDimension();
     }
 
@@ -320,14 +320,12 @@ public final class ElasticsearchMemoryFactStore implements MemoryFactStore {
             return List.of(); // only stop words
         }
         int size = Math.min(k, EsIndices.MAX_HITS);
-        // one clause per distinct term, boosted by its count, as for chunks
-        List<Query> clauses = terms.entrySet().stream().map(e -> Query.of(q -> q.term(t -> t
-                .field(EsMemoryRecords.TERMS).value(e.getKey()).boost((float) e.getValue())))).toList();
+        List<Query> clauses = EsSearches.termClauses(EsMemoryRecords.TERMS, terms);
         Instant now = clock.instant();
         SearchResponse<Source> found = call(() -> client.search(s -> s.index(index)
                 .query(q -> q.bool(b -> b.should(clauses).minimumShouldMatch("1").filter(selected(selection, now))))
                 .size(size).source(src -> src.filter(f -> f.excludes(EsMemoryRecords.TERMS))), Source.class));
-        return hits(found, now, score -> score / BM25_CONSTANT_FACTOR);
+        return hits(found, now, score -> score / EsSearches.BM25_CONSTANT_FACTOR);
     }
 
     @Override
@@ -337,14 +335,11 @@ public final class ElasticsearchMemoryFactStore implements MemoryFactStore {
         }
         ChunkVectors.checkDimension(vector, dimension);
         int size = Math.min(k, EsIndices.MAX_HITS);
-        List<Float> query = new ArrayList<>(vector.length);
-        for (float v : ChunkVectors.unit(vector)) {
-            query.add(v);
-        }
+        List<Float> query = EsSearches.queryVector(vector);
         Instant now = clock.instant();
         SearchResponse<Source> found = call(() -> client.search(s -> s.index(index)
                 .knn(kn -> kn.field(EsMemoryRecords.VECTOR).queryVector(query).k(size)
-                        .numCandidates(Math.min(10_000, Math.max(100, 2 * size)))
+                        .numCandidates(EsSearches.numCandidates(size))
                         .filter(selected(selection, now)))
                 .size(size).source(src -> src.filter(f -> f.excludes(EsMemoryRecords.TERMS))), Source.class));
         // cosine similarity scores (1 + cosine) / 2; rounding can land a hair outside [0,1]
@@ -512,37 +507,5 @@ public final class ElasticsearchMemoryFactStore implements MemoryFactStore {
             hits.add(new MemoryHit(hit.source().memory().asSeenAt(now), mapping.apply(score)));
         }
         return hits;
-    }
-
-    // ---- plumbing -----------------------------------------------------------------------------------------------
-
-    @FunctionalInterface
-    private interface IoCall<T> {
-        T call() throws IOException;
-    }
-
-    private static <T> T call(IoCall<T> call) {
-        try {
-            return call.call();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch request failed", e);
-        }
-    }
-
-    /** Whether a write lost a compare-and-set race (HTTP 409), however the client reports it. */
-    private static boolean isConflict(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ElasticsearchException es && es.status() == CONFLICT
-                    || t instanceof TransportException te && te.statusCode() == CONFLICT
-                    || t instanceof ResponseException re
-                    && re.getResponse().getStatusLine().getStatusCode() == CONFLICT) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static RuntimeException failure(String message, Exception e) {
-        return e instanceof RuntimeException runtime ? runtime : new UncheckedIOException(message, (IOException) e);
     }
 }

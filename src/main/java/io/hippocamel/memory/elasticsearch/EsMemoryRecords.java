@@ -2,17 +2,12 @@ package io.hippocamel.memory.elasticsearch;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hippocamel.memory.Memory;
 import io.hippocamel.memory.MemoryIndexKeys;
+import io.hippocamel.store.elasticsearch.EsIndices;
 import io.hippocamel.store.elasticsearch.EsMetadataTerms;
 import io.hippocamel.store.elasticsearch.EsText;
-import java.io.UncheckedIOException;
+import io.hippocamel.store.elasticsearch.RecordJson;
 import java.util.List;
 import java.util.Map;
 
@@ -40,8 +35,9 @@ final class EsMemoryRecords {
     static final String VECTOR = "vector";
     static final String JSON = "json";
 
-    /** The index mapping; {@code %d} is the vector length. */
-    static final String MAPPINGS = """
+    /** The index mapping of memories with vectors of this length. */
+    static String mappings(int dimension) {
+        return """
             {"dynamic": "strict", "properties": {
               "tenant": {"type": "keyword"},
               "memory_id": {"type": "keyword"},
@@ -55,27 +51,19 @@ final class EsMemoryRecords {
               "source_docs": {"type": "keyword"},
               "created_at": {"type": "long"},
               "updated_at": {"type": "long"},
-              "m_exact": {"type": "keyword"},
-              "m_folded": {"type": "keyword"},
-              "m_lower": {"type": "keyword"},
-              "m_number": {"type": "keyword"},
-              "terms": {"type": "text", "analyzer": "whitespace", "norms": true},
-              "vector": {"type": "dense_vector", "dims": %d, "index": true, "similarity": "cosine",
-                         "index_options": {"type": "hnsw"}},
+              %s,
+              "terms": %s,
+              "vector": %s,
               "json": {"type": "text", "index": false}
-            }}""";
+            }}""".formatted(EsMetadataTerms.MAPPINGS, EsIndices.TERMS_MAPPING, EsIndices.vectorMapping(dimension));
+    }
 
     /** The vector is its own field. */
     @JsonIgnoreProperties({"vector"})
     private interface WithoutVector {
     }
 
-    private static final ObjectMapper MEMORY_JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addMixIn(Memory.class, WithoutVector.class)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final RecordJson<Memory> MEMORY_JSON = new RecordJson<>(Memory.class, "memory", WithoutVector.class);
 
     private EsMemoryRecords() {
     }
@@ -118,18 +106,10 @@ final class EsMemoryRecords {
     }
 
     static String toJson(Memory m) {
-        try {
-            return MEMORY_JSON.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("memory " + m.id() + " cannot be written as JSON", e);
-        }
+        return MEMORY_JSON.write(m, m.id());
     }
 
     static Memory fromJson(String text) {
-        try {
-            return MEMORY_JSON.readValue(text, Memory.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("unreadable memory record", e);
-        }
+        return MEMORY_JSON.read(text);
     }
 }

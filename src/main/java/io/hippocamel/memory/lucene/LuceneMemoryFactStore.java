@@ -12,13 +12,11 @@ import io.hippocamel.memory.MemorySelection;
 import io.hippocamel.memory.MemoryWrites;
 import io.hippocamel.memory.SourceRemoval;
 import io.hippocamel.store.ChunkVectors;
-import io.hippocamel.store.lucene.GroupCommit;
 import io.hippocamel.store.lucene.LuceneFilterQueries;
 import io.hippocamel.store.lucene.TextAnalysis;
-import io.hippocamel.store.lucene.WriteAheadLog;
+import io.hippocamel.store.lucene.LuceneIndex;
+import io.hippocamel.store.lucene.LuceneIndex.Written;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,15 +30,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
@@ -53,55 +45,36 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SearcherFactory;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.IOUtils;
 
 /**
  * The embedded {@link MemoryFactStore}: a Lucene index of its own (layout in {@link LuceneMemoryRecords}) with HNSW
- * vectors and BM25 text, in {@code <directory>/index}, and its write-ahead log in {@code <directory>/wal}.
+ * vectors and BM25 text, kept as a {@link LuceneIndex} in {@code <directory>} (index and write-ahead log).
  *
  * <ul>
  *   <li><b>Writes</b> hold one lock for their check-and-write; a batch (with the parents it supersedes) is one
  *       {@link IndexWriter#updateDocuments(Query, Iterable)} call, so readers see all of it or none.</li>
- *   <li><b>Durability</b> as in the document store, with the same classes: every write is appended to the
- *       {@link WriteAheadLog}, and returns once an fsync covers it ({@link GroupCommit}, shared by concurrent
- *       writers); Lucene commits at checkpoints and on close, and opening replays the log.</li>
+ *   <li><b>Durability</b> as in the document store, with the same {@link LuceneIndex}: every write is logged and
+ *       returns once an fsync covers it; Lucene commits at checkpoints and on close, and opening replays the log.</li>
  *   <li><b>Visibility.</b> Every read, and every write's own check, reopens the near-real-time searcher first when a
  *       write happened since it was last opened, so a memory put is found by the next search.</li>
  * </ul>
  */
 public final class LuceneMemoryFactStore implements MemoryFactStore {
 
-    private static final long NOTHING_WRITTEN = -1;
     private static final long DEFAULT_CHECKPOINT_BYTES = 64L * 1024 * 1024;
 
     private final int dimension;
     private final Clock clock;
-    private final long checkpointBytes;
     private final LuceneMemoryRecords records = new LuceneMemoryRecords();
-    private final Directory directory;
-    private final Analyzer analyzer;
+    private final LuceneIndex index;
     private final IndexWriter writer;
-    private final SearcherManager searchers;
-    private final WriteAheadLog wal;
-    private final GroupCommit commits;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final ReentrantLock checkpointLock = new ReentrantLock();
-    /** Sequence number of the latest index write; set under the write lock. */
-    private volatile long lastSeqNo = NOTHING_WRITTEN;
-    /** Every write up to this sequence number is in the published searcher. */
-    private final AtomicLong publishedSeqNo = new AtomicLong(NOTHING_WRITTEN);
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Opens (creating when missing) the memories index in {@code directory}; vectors have {@code dimension} floats. */
     public LuceneMemoryFactStore(Path directory, int dimension, Clock clock) {
@@ -115,48 +88,9 @@ public final class LuceneMemoryFactStore implements MemoryFactStore {
         }
         this.dimension = dimension;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.checkpointBytes = checkpointBytes;
-        Directory index = null;
-        Analyzer textAnalyzer = TextAnalysis.newAnalyzer();
-        IndexWriter indexWriter = null;
-        WriteAheadLog log = null;
-        SearcherManager searcherManager = null;
-        try {
-            Files.createDirectories(directory);
-            index = new MMapDirectory(directory.resolve("index"));
-            indexWriter = new IndexWriter(index, new IndexWriterConfig(textAnalyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setMaxFullFlushMergeWaitMillis(0) // as in the document store: reopens must not wait for merges
-                    .setSimilarity(TextAnalysis.SIMILARITY));
-            IndexWriter replayInto = indexWriter;
-            Path walFolder = directory.resolve("wal");
-            long nextGeneration = WriteAheadLog.replayPayloads(walFolder,
-                    payload -> apply(replayInto, records.decode(payload)));
-            indexWriter.commit(); // what was replayed is in the index now, so the old log files can go
-            log = WriteAheadLog.start(walFolder, nextGeneration);
-            searcherManager = new SearcherManager(indexWriter, new Bm25SearcherFactory());
-        } catch (IOException | RuntimeException e) {
-            IOUtils.closeWhileHandlingException(searcherManager, log, indexWriter, index, textAnalyzer);
-            throw e instanceof IOException io
-                    ? new UncheckedIOException("cannot open the memories index in " + directory, io)
-                    : (RuntimeException) e;
-        }
-        this.directory = index;
-        this.analyzer = textAnalyzer;
-        this.writer = indexWriter;
-        this.wal = log;
-        this.searchers = searcherManager;
-        this.commits = new GroupCommit(log::sync);
-    }
-
-    /** Searchers that score with the BM25 parameters the index was written with. */
-    private static final class Bm25SearcherFactory extends SearcherFactory {
-        @Override
-        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            searcher.setSimilarity(TextAnalysis.SIMILARITY);
-            return searcher;
-        }
+        this.index = LuceneIndex.open(directory, "memories index", checkpointBytes,
+                (target, payload) -> apply(target, records.decode(payload)));
+        this.writer = index.writer();
     }
 
     // ---- writes -------------------------------------------------------------------------------------------------
@@ -188,11 +122,11 @@ public final class LuceneMemoryFactStore implements MemoryFactStore {
             Instant now = clock.instant();
             Memory current = load(scope, id);
             if (current == null) {
-                return new Written<>(new ForgetResult(ForgetResult.Outcome.NOT_FOUND, null), NOTHING_WRITTEN);
+                return Written.nothing(new ForgetResult(ForgetResult.Outcome.NOT_FOUND, null));
             }
             if (current.asSeenAt(now).isForgotten()) {
-                return new Written<>(new ForgetResult(ForgetResult.Outcome.ALREADY_FORGOTTEN, current.asSeenAt(now)),
-                        NOTHING_WRITTEN);
+                return Written.nothing(new ForgetResult(ForgetResult.Outcome.ALREADY_FORGOTTEN,
+                        current.asSeenAt(now)));
             }
             Memory forgotten = MemoryWrites.forgotten(current, reason, now);
             return new Written<>(new ForgetResult(ForgetResult.Outcome.FORGOTTEN, forgotten),
@@ -217,7 +151,7 @@ public final class LuceneMemoryFactStore implements MemoryFactStore {
                 }
                 changed.add(next);
             }
-            long seqNo = changed.isEmpty() ? NOTHING_WRITTEN : writeMemories(changed);
+            long seqNo = changed.isEmpty() ? LuceneIndex.NOTHING_WRITTEN : writeMemories(changed);
             return new Written<>(new SourceRemoval(forgotten, changed.size() - forgotten), seqNo);
         });
     }
@@ -231,11 +165,11 @@ public final class LuceneMemoryFactStore implements MemoryFactStore {
                     .build();
             long count = query(searcher -> (long) searcher.count(tagged));
             if (count == 0) {
-                return new Written<>(0L, NOTHING_WRITTEN);
+                return Written.nothing(0L);
             }
             long seqNo = writer.deleteDocuments(tagged);
-            wal.appendPayload(records.encode(new LuceneMemoryRecords.DeleteTag(tenant, containerTag)), seqNo);
-            lastSeqNo = seqNo;
+            index.log(records.encode(new LuceneMemoryRecords.DeleteTag(tenant, containerTag)), seqNo);
+            index.written(seqNo);
             return new Written<>(count, seqNo);
         });
     }
@@ -346,7 +280,7 @@ public final class LuceneMemoryFactStore implements MemoryFactStore {
         if (query == null || query.isBlank() || k <= 0) {
             return List.of();
         }
-        Query text = TextAnalysis.query(analyzer, LuceneMemoryRecords.TEXT, query);
+        Query text = TextAnalysis.query(index.analyzer(), LuceneMemoryRecords.TEXT, query);
         if (text == null) {
             return List.of(); // only stop words
         }
@@ -381,64 +315,21 @@ public final class LuceneMemoryFactStore implements MemoryFactStore {
     /** Commits the index, drops the log it no longer needs and releases everything. Idempotent. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        checkpointLock.lock();
-        writeLock.lock();
-        try {
-            searchers.close();
-            writer.close(); // commits
-            wal.close(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the memories index", e);
-        } finally {
-            IOUtils.closeWhileHandlingException(wal, writer, directory, analyzer);
-            writeLock.unlock();
-            checkpointLock.unlock();
-        }
+        index.close();
     }
 
     // ---- write machinery ----------------------------------------------------------------------------------------
 
-    private record Written<T>(T value, long seqNo) {
-    }
-
-    @FunctionalInterface
-    private interface WriteStep<T> {
-        Written<T> apply() throws IOException;
-    }
-
-    @FunctionalInterface
-    private interface ReadStep<T> {
-        T apply(IndexSearcher searcher) throws IOException;
-    }
-
     /** Runs a check-and-write step under the write lock, then waits for an fsync of the log that covers it. */
-    private <T> T write(WriteStep<T> step) {
-        Written<T> written;
-        writeLock.lock();
-        try {
-            written = step.apply();
-        } catch (IOException e) {
-            throw new UncheckedIOException("memory write failed", e);
-        } finally {
-            writeLock.unlock();
-        }
-        if (written.seqNo() != NOTHING_WRITTEN) {
-            commits.awaitDurable(written.seqNo());
-            if (wal.size() > checkpointBytes) {
-                checkpoint();
-            }
-        }
-        return written.value();
+    private <T> T write(LuceneIndex.WriteStep<T> step) {
+        return index.write(true, step);
     }
 
     /** Stores memories (whole new states) in one atomic index operation and logs it. Under the write lock. */
     private long writeMemories(List<Memory> memories) throws IOException {
         long seqNo = apply(writer, new LuceneMemoryRecords.Put(memories));
-        wal.appendPayload(records.encode(new LuceneMemoryRecords.Put(memories)), seqNo);
-        lastSeqNo = seqNo;
+        index.log(records.encode(new LuceneMemoryRecords.Put(memories)), seqNo);
+        index.written(seqNo);
         return seqNo;
     }
 
@@ -456,55 +347,9 @@ public final class LuceneMemoryFactStore implements MemoryFactStore {
                 .build());
     }
 
-    /** Commits the index and drops the log files the commit makes redundant (as the document store does). */
-    private void checkpoint() {
-        if (!checkpointLock.tryLock()) {
-            return;
-        }
-        try {
-            long durable;
-            writeLock.lock();
-            try {
-                durable = wal.roll();
-            } finally {
-                writeLock.unlock();
-            }
-            commits.covered(durable);
-            writer.commit();
-            wal.deleteOlderFiles();
-        } catch (IOException e) {
-            throw new UncheckedIOException("memories checkpoint failed", e);
-        } finally {
-            checkpointLock.unlock();
-        }
-    }
-
-    /** Reopens the searcher so that it includes every completed write. */
-    private void publish() {
-        long upTo = lastSeqNo;
-        try {
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot reopen the memories index", e);
-        }
-        publishedSeqNo.accumulateAndGet(upTo, Math::max);
-    }
-
     /** A read on a searcher that has every write that returned before it started. */
-    private <T> T query(ReadStep<T> step) {
-        if (lastSeqNo > publishedSeqNo.get()) {
-            publish();
-        }
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return step.apply(searcher);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("memory read failed", e);
-        }
+    private <T> T query(LuceneIndex.ReadStep<T> step) {
+        return index.query(step);
     }
 
     /** One memory in scope by id, as stored (not as seen), or null. Sees every earlier write. */

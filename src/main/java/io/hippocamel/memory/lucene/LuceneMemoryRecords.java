@@ -1,5 +1,8 @@
 package io.hippocamel.memory.lucene;
 
+import static io.hippocamel.store.lucene.WriteAheadLog.readString;
+import static io.hippocamel.store.lucene.WriteAheadLog.writeString;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,15 +13,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hippocamel.memory.Memory;
 import io.hippocamel.memory.MemoryIndexKeys;
 import io.hippocamel.store.lucene.MetadataFields;
+import io.hippocamel.store.lucene.StoredVectors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
@@ -115,7 +116,7 @@ final class LuceneMemoryRecords {
         record.add(new SortedDocValuesField(ID_SORT, new BytesRef(m.id())));
         record.add(new TextField(TEXT, m.content(), Field.Store.NO));
         record.add(new KnnFloatVectorField(VECTOR, m.vector(), VectorSimilarityFunction.DOT_PRODUCT));
-        record.add(new StoredField(VECTOR_BYTES, toBytes(m.vector())));
+        record.add(new StoredField(VECTOR_BYTES, StoredVectors.toBytes(m.vector())));
         record.add(new StoredField(JSON, toJson(m)));
         MetadataFields.addTo(record, m.metadata());
         return record;
@@ -123,7 +124,7 @@ final class LuceneMemoryRecords {
 
     Memory toMemory(Document stored) {
         BytesRef vector = stored.getBinaryValue(VECTOR_BYTES);
-        return fromJson(stored.get(JSON)).toBuilder().vector(toFloats(vector)).build();
+        return fromJson(stored.get(JSON)).toBuilder().vector(StoredVectors.toFloats(vector)).build();
     }
 
     byte[] encode(Entry entry) {
@@ -188,28 +189,5 @@ final class LuceneMemoryRecords {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("unreadable memory record", e);
         }
-    }
-
-    private static void writeString(DataOutputStream out, String text) throws IOException {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] toBytes(float[] vector) {
-        ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asFloatBuffer().put(vector);
-        return bytes.array();
-    }
-
-    private static float[] toFloats(BytesRef bytes) {
-        float[] vector = new float[bytes.length / Float.BYTES];
-        ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
-                .get(vector);
-        return vector;
     }
 }

@@ -18,7 +18,6 @@ import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
 import co.elastic.clients.json.JsonData;
-import co.elastic.clients.transport.TransportException;
 import io.hippocamel.core.Chunk;
 import io.hippocamel.core.ChunkHit;
 import io.hippocamel.core.DocumentSort;
@@ -34,6 +33,10 @@ import io.hippocamel.store.elasticsearch.EsRecords.BlobSource;
 import io.hippocamel.store.elasticsearch.EsRecords.ChunkSource;
 import io.hippocamel.store.elasticsearch.EsRecords.DocumentSource;
 import io.hippocamel.store.elasticsearch.EsRecords.StateSource;
+import static io.hippocamel.store.elasticsearch.EsCalls.call;
+import static io.hippocamel.store.elasticsearch.EsCalls.failure;
+import static io.hippocamel.store.elasticsearch.EsCalls.isConflict;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -53,7 +56,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,12 +93,6 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
     private static final int PAGE = 1_000;
     /** Most container tags one tenant lists; beyond it the counts of the rarest tags are left out. */
     private static final int MAX_TAGS = 10_000;
-    private static final int CONFLICT = 409;
-    /**
-     * Elasticsearch's BM25 keeps the constant {@code k1 + 1} factor that Lucene's drops; dividing by it gives the
-     * contract's scores (the same numbers as the Lucene store) without changing the ranking.
-     */
-    private static final float BM25_CONSTANT_FACTOR = 1.2f + 1;
     private static final List<String> FINAL_STATUSES = Arrays.stream(DocumentStatus.values())
             .filter(DocumentStatus::isFinal).map(DocumentStatus::wire).toList();
 
@@ -400,9 +396,7 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
             return List.of(); // only stop words
         }
         int size = Math.min(k, EsIndices.MAX_HITS);
-        // one clause per distinct term, boosted by its count: scores as repeating the term would, like Lucene's
-        List<Query> clauses = terms.entrySet().stream().map(e -> Query.of(q -> q.term(t -> t
-                .field(EsRecords.CHUNK_TERMS).value(e.getKey()).boost((float) e.getValue())))).toList();
+        List<Query> clauses = EsSearches.termClauses(EsRecords.CHUNK_TERMS, terms);
         // a document scores as its best chunk, so the best k chunks are among the inner hits of the best k documents
         Query chunks = Query.of(q -> q.nested(n -> n.path(EsRecords.CHUNKS).scoreMode(ChildScoreMode.Max)
                 .query(c -> c.bool(b -> b.should(clauses)))
@@ -412,7 +406,8 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
                 .query(q -> q.bool(b -> b.must(chunks).filter(scopeFilters(scope, filter, documentId, true))))
                 .size(size).source(src -> src.filter(f -> f.includes(EsRecords.CONTAINER_TAG))),
                 DocumentSource.class)), size).stream()
-                .map(hit -> new ChunkHit(hit.chunk(), hit.containerTag(), hit.score() / BM25_CONSTANT_FACTOR))
+                .map(hit -> new ChunkHit(hit.chunk(), hit.containerTag(),
+                        hit.score() / EsSearches.BM25_CONSTANT_FACTOR))
                 .toList();
     }
 
@@ -423,15 +418,12 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
         }
         ChunkVectors.checkDimension(vector, dimension);
         int size = Math.min(k, EsIndices.MAX_HITS);
-        List<Float> query = new ArrayList<>(vector.length);
-        for (float v : ChunkVectors.unit(vector)) {
-            query.add(v);
-        }
+        List<Float> query = EsSearches.queryVector(vector);
         // nested kNN ranks documents by their best chunk, so as for text the best k chunks are in the inner hits
         ensureFresh();
         SearchResponse<DocumentSource> found = call(() -> client.search(s -> s.index(indices.documents())
                 .knn(kn -> kn.field(EsRecords.CHUNK_VECTOR).queryVector(query).k(size)
-                        .numCandidates(Math.min(10_000, Math.max(100, 2 * size)))
+                        .numCandidates(EsSearches.numCandidates(size))
                         .filter(scopeFilters(scope, filter, documentId, true))
                         .innerHits(ih -> ih.size(size)
                                 .source(src -> src.filter(f -> f.excludes(EsRecords.CHUNK_TERMS)))))
@@ -679,39 +671,6 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
     }
 
     // ---- plumbing -----------------------------------------------------------------------------------------------
-
-    @FunctionalInterface
-    private interface IoCall<T> {
-        T call() throws IOException;
-    }
-
-    /** Runs a client call; a cluster that cannot be reached is an UncheckedIOException. */
-    private static <T> T call(IoCall<T> call) {
-        try {
-            return call.call();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch request failed", e);
-        }
-    }
-
-    /**
-     * Whether a write lost a compare-and-set race (HTTP 409). The client reports it as an ElasticsearchException or,
-     * depending on the request, as an IOException wrapping the low-level ResponseException.
-     */
-    private static boolean isConflict(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ElasticsearchException es && es.status() == CONFLICT
-                    || t instanceof TransportException te && te.statusCode() == CONFLICT
-                    || t instanceof ResponseException re && re.getResponse().getStatusLine().getStatusCode() == CONFLICT) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static RuntimeException failure(String message, Exception e) {
-        return e instanceof RuntimeException runtime ? runtime : new UncheckedIOException(message, (IOException) e);
-    }
 
     private static <T> T await(CompletableFuture<T> future) {
         try {

@@ -28,6 +28,9 @@ public record EsIndices(String prefix, int shards, int replicas) {
     /** Most chunks one search returns. */
     public static final int MAX_HITS = 1_000;
 
+    /** The mapping of analysed text ({@link EsText} terms) scored by BM25. */
+    public static final String TERMS_MAPPING = "{\"type\": \"text\", \"analyzer\": \"whitespace\", \"norms\": true}";
+
     public EsIndices {
         if (prefix == null || prefix.isBlank() || !prefix.equals(prefix.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("index prefix must be non-blank lower case: " + prefix);
@@ -64,19 +67,15 @@ public record EsIndices(String prefix, int shards, int replicas) {
                   "status": {"type": "keyword"},
                   "created_at": {"type": "long"},
                   "updated_at": {"type": "long"},
-                  "m_exact": {"type": "keyword"},
-                  "m_folded": {"type": "keyword"},
-                  "m_lower": {"type": "keyword"},
-                  "m_number": {"type": "keyword"},
+                  %s,
                   "chunk_total": {"type": "integer"},
                   "json": {"type": "text", "index": false},
                   "chunks": {"type": "nested", "properties": {
                     "data": {"type": "object", "enabled": false},
-                    "terms": {"type": "text", "analyzer": "whitespace", "norms": true},
-                    "vector": {"type": "dense_vector", "dims": %d, "index": true, "similarity": "cosine",
-                               "index_options": {"type": "hnsw"}}
+                    "terms": %s,
+                    "vector": %s
                   }}
-                }}""".formatted(dimension));
+                }}""".formatted(EsMetadataTerms.MAPPINGS, TERMS_MAPPING, vectorMapping(dimension)));
         create(client, blobs(), settings(1, ""), """
                 {"dynamic": "strict", "properties": {
                   "tenant": {"type": "keyword"},
@@ -109,6 +108,12 @@ public record EsIndices(String prefix, int shards, int replicas) {
         String index = prefix + "-" + suffix;
         create(client, index, settings(shards, "\"max_result_window\": " + MAX_RESULT_WINDOW), mappings);
         return index;
+    }
+
+    /** The mapping of a vector field: HNSW with cosine similarity. */
+    public static String vectorMapping(int dimension) {
+        return "{\"type\": \"dense_vector\", \"dims\": " + dimension
+                + ", \"index\": true, \"similarity\": \"cosine\", \"index_options\": {\"type\": \"hnsw\"}}";
     }
 
     private String settings(int primaries, String extra) {

@@ -24,6 +24,12 @@ public final class EsMetadataTerms {
     public static final String FOLDED = "m_folded";
     public static final String LOWER = "m_lower";
     public static final String NUMBER = "m_number";
+    /** The mapping of the four fields, for the properties of an index mapping. */
+    public static final String MAPPINGS = """
+            "m_exact": {"type": "keyword"},
+            "m_folded": {"type": "keyword"},
+            "m_lower": {"type": "keyword"},
+            "m_number": {"type": "keyword"}""";
     /** Separates key from value: NUL cannot occur in a JSON object key a client sends by accident. */
     static final String SEPARATOR = "\u0000";
 

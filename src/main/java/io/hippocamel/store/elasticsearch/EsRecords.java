@@ -2,15 +2,8 @@ package io.hippocamel.store.elasticsearch;
 
 import io.hippocamel.core.Ids;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hippocamel.core.Chunk;
 import io.hippocamel.core.StoredDocument;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -38,11 +31,8 @@ final class EsRecords {
     static final String CHUNK_VECTOR = CHUNKS + ".vector";
 
     /** Plain JSON of StoredDocument, the same shape the Lucene store keeps. */
-    private static final ObjectMapper DOCUMENT_JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final RecordJson<StoredDocument> DOCUMENT_JSON =
+            new RecordJson<>(StoredDocument.class, "document", null);
 
     private EsRecords() {
     }
@@ -140,18 +130,10 @@ final class EsRecords {
     }
 
     static String toJson(StoredDocument d) {
-        try {
-            return DOCUMENT_JSON.writeValueAsString(d);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("document " + d.id() + " cannot be written as JSON", e);
-        }
+        return DOCUMENT_JSON.write(d, d.id());
     }
 
     static StoredDocument fromJson(String text) {
-        try {
-            return DOCUMENT_JSON.readValue(text, StoredDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("unreadable document record", e);
-        }
+        return DOCUMENT_JSON.read(text);
     }
 }

@@ -11,9 +11,9 @@ import io.hippocamel.core.StateRecord;
 import io.hippocamel.core.StoredDocument;
 import io.hippocamel.store.ChunkVectors;
 import io.hippocamel.store.MemoryStore;
+import io.hippocamel.store.lucene.LuceneIndex.Written;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,14 +27,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -46,16 +40,11 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherFactory;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
 
@@ -64,8 +53,8 @@ import org.apache.lucene.util.IOUtils;
  *
  * <ul>
  *   <li><b>Layout.</b> {@code <directory>/index} is the Lucene index (layout in {@link LuceneRecords}),
- *       {@code <directory>/wal} its write-ahead log ({@link WriteAheadLog}), {@code <directory>/blobs} the uploaded
- *       files ({@link BlobFiles}).</li>
+ *       {@code <directory>/wal} its write-ahead log ({@link WriteAheadLog}), both kept by a {@link LuceneIndex};
+ *       {@code <directory>/blobs} the uploaded files ({@link BlobFiles}).</li>
  *   <li><b>Blocks.</b> Every write of a document replaces its record and all its chunk records in one
  *       {@link IndexWriter#updateDocuments} call: readers and commits see all of it or none, so chunk copies of
  *       metadata, container tag and the searchable flag can never disagree with their document.</li>
@@ -88,33 +77,20 @@ import org.apache.lucene.util.IOUtils;
  */
 public final class LuceneMemoryStore implements MemoryStore {
 
-    private static final long NOTHING_WRITTEN = -1;
     /** Pending writes that make a write reopen the searcher itself, so that write-only phases stay bounded. */
     private static final int MAX_PENDING = 1000;
     /** Log size that triggers a checkpoint: bounds both the log on disk and the replay time after a crash. */
     private static final long DEFAULT_CHECKPOINT_BYTES = 64L * 1024 * 1024;
 
     private final int dimension;
-    private final Directory directory;
-    private final Analyzer analyzer;
+    private final LuceneIndex index;
     private final IndexWriter writer;
-    private final SearcherManager searchers;
-    private final GroupCommit commits;
-    private final WriteAheadLog wal;
-    private final long checkpointBytes;
-    private final ReentrantLock checkpointLock = new ReentrantLock();
     private final BlobFiles blobs;
     private final LuceneRecords records = new LuceneRecords();
     private final PendingWrites pending = new PendingWrites();
     private final InFlightStatuses inFlight = new InFlightStatuses();
-    private final ReentrantLock writeLock = new ReentrantLock();
     /** Every coordination record by key; written under the write lock, read without it. */
     private final ConcurrentSkipListMap<String, StateRecord> states = new ConcurrentSkipListMap<>();
-    /** Sequence number of the latest index write; set under the write lock right after each index write. */
-    private volatile long lastSeqNo = NOTHING_WRITTEN;
-    /** Every write up to this sequence number is in the published searcher. */
-    private final AtomicLong publishedSeqNo = new AtomicLong(NOTHING_WRITTEN);
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * Opens the store in {@code directory}, creating it when missing, and replays what the log holds beyond the last
@@ -130,61 +106,23 @@ public final class LuceneMemoryStore implements MemoryStore {
             throw new IllegalArgumentException("dimension must be positive: " + dimension);
         }
         this.dimension = dimension;
-        this.checkpointBytes = checkpointBytes;
-        Directory index = null;
-        Analyzer textAnalyzer = TextAnalysis.newAnalyzer();
-        IndexWriter indexWriter = null;
-        WriteAheadLog log = null;
-        SearcherManager searcherManager = null;
+        this.index = LuceneIndex.open(directory, "store", checkpointBytes,
+                (target, payload) -> apply(target, WriteAheadLog.decode(payload, records)),
+                pending::publishedUpTo, () -> pending.size() > MAX_PENDING);
+        this.writer = index.writer();
         try {
-            Files.createDirectories(directory);
-            index = new MMapDirectory(directory.resolve("index"));
-            indexWriter = new IndexWriter(index, new IndexWriterConfig(textAnalyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    // no merge-on-refresh: a reopen (which every search after a write does) would otherwise wait
-                    // up to 500 ms for small-segment merges; measured as the router's p99 tail
-                    .setMaxFullFlushMergeWaitMillis(0)
-                    .setSimilarity(TextAnalysis.SIMILARITY));
-            IndexWriter replayInto = indexWriter;
-            Path walFolder = directory.resolve("wal");
-            long nextGeneration = WriteAheadLog.replay(walFolder, records, entry -> apply(replayInto, entry));
-            indexWriter.commit(); // what was replayed is in the index now, so the old log files can go
-            log = WriteAheadLog.start(walFolder, records, nextGeneration);
-            searcherManager = new SearcherManager(indexWriter, new Bm25SearcherFactory());
-            loadStates(searcherManager);
+            loadStates();
             this.blobs = new BlobFiles(directory.resolve("blobs"));
-        } catch (LockObtainFailedException e) {
-            IOUtils.closeWhileHandlingException(searcherManager, log, indexWriter, index, textAnalyzer);
-            // another process (or store) holds Lucene's write lock: its stack trace would only hide that
-            throw new DataDirectoryInUseException(directory, directory.resolve("index")
-                    .resolve(IndexWriter.WRITE_LOCK_NAME));
         } catch (IOException | RuntimeException e) {
-            IOUtils.closeWhileHandlingException(searcherManager, log, indexWriter, index, textAnalyzer);
+            IOUtils.closeWhileHandlingException(index);
             throw e instanceof IOException io ? new UncheckedIOException("cannot open store in " + directory, io)
                     : (RuntimeException) e;
-        }
-        this.directory = index;
-        this.analyzer = textAnalyzer;
-        this.writer = indexWriter;
-        this.wal = log;
-        this.searchers = searcherManager;
-        this.commits = new GroupCommit(log::sync);
-    }
-
-    /** Searchers that score with the same BM25 parameters the index was written with. */
-    private static final class Bm25SearcherFactory extends SearcherFactory {
-        @Override
-        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            searcher.setSimilarity(TextAnalysis.SIMILARITY);
-            return searcher;
         }
     }
 
     /** Reads every coordination record of the opened (replayed) index into memory. */
-    private void loadStates(SearcherManager searcherManager) throws IOException {
-        IndexSearcher searcher = searcherManager.acquire();
-        try {
+    private void loadStates() {
+        index.read(searcher -> {
             Query query = new TermQuery(LuceneRecords.kind(LuceneRecords.STATE));
             int count = searcher.count(query);
             if (count > 0) {
@@ -194,9 +132,8 @@ public final class LuceneMemoryStore implements MemoryStore {
                     states.put(state.key(), state);
                 }
             }
-        } finally {
-            searcherManager.release(searcher);
-        }
+            return null;
+        });
     }
 
     // ---- writes -------------------------------------------------------------------------------------------------
@@ -222,9 +159,7 @@ public final class LuceneMemoryStore implements MemoryStore {
         if (latest.isEmpty()) {
             return;
         }
-        checkpointLock.lock(); // same order as checkpoint(); a commit now could hold half of the batch
-        try {
-            write(true, () -> {
+        index.writeWhole(true, () -> {
                 List<WriteAheadLog.Put> puts = new ArrayList<>(latest.size());
                 List<List<Document>> blocks = new ArrayList<>(latest.size());
                 for (StoredDocument document : latest.values()) {
@@ -235,19 +170,16 @@ public final class LuceneMemoryStore implements MemoryStore {
                     puts.add(new WriteAheadLog.Put(document, kept));
                     blocks.add(records.block(document, kept)); // all built before the first index write
                 }
-                long seqNo = NOTHING_WRITTEN;
+                long seqNo = LuceneIndex.NOTHING_WRITTEN;
                 for (int i = 0; i < puts.size(); i++) {
                     seqNo = writer.updateDocuments(ownerOf(puts.get(i).document()), blocks.get(i));
                 }
-                wal.append(new WriteAheadLog.PutAll(puts), seqNo);
+                index.log(WriteAheadLog.encode(new WriteAheadLog.PutAll(puts), records), seqNo);
                 for (WriteAheadLog.Put put : puts) {
                     written(put.document(), put.chunks(), seqNo);
                 }
                 return new Written<>(null, seqNo);
-            });
-        } finally {
-            checkpointLock.unlock();
-        }
+        });
     }
 
     private void putOne(StoredDocument document) {
@@ -268,12 +200,12 @@ public final class LuceneMemoryStore implements MemoryStore {
             }
             StoredDocument current = inFlight.apply(durable);
             if (current == null || current.version() != expectedVersion) {
-                return new Written<>(false, NOTHING_WRITTEN);
+                return Written.nothing(false);
             }
             if (!status.isFinal() && !current.status().isFinal()) {
                 // one in-between status after another: memory only (see InFlightStatuses)
                 inFlight.set(durable, status);
-                return new Written<>(true, NOTHING_WRITTEN);
+                return Written.nothing(true);
             }
             StoredDocument next = current.withStatus(status, error, Instant.now());
             return new Written<>(true, writeBlock(next, currentChunks(tenant, id)));
@@ -287,7 +219,7 @@ public final class LuceneMemoryStore implements MemoryStore {
         return write(true, () -> {
             StoredDocument current = currentDocument(document.tenant(), document.id());
             if (current == null || current.version() != document.version()) {
-                return new Written<>(false, NOTHING_WRITTEN);
+                return Written.nothing(false);
             }
             return new Written<>(true, writeBlock(document, normalised));
         });
@@ -296,7 +228,7 @@ public final class LuceneMemoryStore implements MemoryStore {
     @Override
     public boolean deleteDocument(String tenant, String id) {
         boolean existed = write(true, () -> currentDocument(tenant, id) == null
-                ? new Written<>(false, NOTHING_WRITTEN)
+                ? Written.nothing(false)
                 : new Written<>(true, deleteBlocks(tenant, List.of(id))));
         // after the commit: a crash in between leaves an orphan file rather than a document without its upload
         blobs.delete(tenant, id);
@@ -309,7 +241,7 @@ public final class LuceneMemoryStore implements MemoryStore {
             return 0;
         }
         List<String> ids = write(true, () -> {
-            publish(); // a query, not a lookup by id: it must run on a searcher that has every write
+            index.publish(); // a query, not a lookup by id: it must run on a searcher that has every write
             Query query = new BooleanQuery.Builder()
                     .add(new TermQuery(LuceneRecords.kind(LuceneRecords.DOCUMENT)), Occur.FILTER)
                     .add(new TermQuery(new Term(LuceneRecords.TENANT, tenant)), Occur.FILTER)
@@ -317,7 +249,7 @@ public final class LuceneMemoryStore implements MemoryStore {
                     .build();
             List<String> found = read(searcher -> searchAll(searcher, query, null)).stream()
                     .map(StoredDocument::id).toList();
-            return new Written<>(found, found.isEmpty() ? NOTHING_WRITTEN : deleteBlocks(tenant, found));
+            return new Written<>(found, found.isEmpty() ? LuceneIndex.NOTHING_WRITTEN : deleteBlocks(tenant, found));
         });
         ids.forEach(id -> blobs.delete(tenant, id));
         return ids.size();
@@ -435,7 +367,7 @@ public final class LuceneMemoryStore implements MemoryStore {
         if (query == null || query.isBlank() || k <= 0) {
             return List.of();
         }
-        Query text = TextAnalysis.query(analyzer, LuceneRecords.TEXT, query);
+        Query text = TextAnalysis.query(index.analyzer(), LuceneRecords.TEXT, query);
         if (text == null) {
             return List.of(); // only stop words
         }
@@ -483,13 +415,13 @@ public final class LuceneMemoryStore implements MemoryStore {
             StateRecord current = states.get(key);
             long currentVersion = current == null ? 0 : current.version();
             if (currentVersion != expectedVersion) {
-                return new Written<>(Optional.<StateRecord>empty(), NOTHING_WRITTEN);
+                return Written.nothing(Optional.<StateRecord>empty());
             }
             StateRecord next = new StateRecord(key, value, expectedVersion + 1);
             long seqNo = writer.updateDocument(LuceneRecords.stateKey(key), LuceneRecords.stateRecord(next));
-            wal.append(new WriteAheadLog.PutState(next), seqNo);
+            index.log(WriteAheadLog.encode(new WriteAheadLog.PutState(next), records), seqNo);
             states.put(key, next);
-            lastSeqNo = seqNo;
+            index.written(seqNo);
             return new Written<>(Optional.of(next), seqNo);
         });
     }
@@ -507,12 +439,12 @@ public final class LuceneMemoryStore implements MemoryStore {
         requireKey(key);
         return write(true, () -> {
             if (!states.containsKey(key)) {
-                return new Written<>(false, NOTHING_WRITTEN);
+                return Written.nothing(false);
             }
             long seqNo = writer.deleteDocuments(LuceneRecords.stateKey(key));
-            wal.append(new WriteAheadLog.DeleteState(key), seqNo);
+            index.log(WriteAheadLog.encode(new WriteAheadLog.DeleteState(key), records), seqNo);
             states.remove(key);
-            lastSeqNo = seqNo;
+            index.written(seqNo);
             return new Written<>(true, seqNo);
         });
     }
@@ -535,37 +467,22 @@ public final class LuceneMemoryStore implements MemoryStore {
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        checkpointLock.lock(); // same order as checkpoint(): no checkpoint runs against a closed writer
-        writeLock.lock();
-        try {
-            searchers.close();
-            writer.close(); // commits
-            wal.close(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close store", e);
-        } finally {
-            IOUtils.closeWhileHandlingException(wal, writer, directory, analyzer);
-            writeLock.unlock();
-            checkpointLock.unlock();
-        }
+        index.close();
     }
 
     /** Log fsyncs done since opening: lets tests see which writes wait for one. */
     long syncCount() {
-        return commits.commitCount();
+        return index.syncCount();
     }
 
     /** Forces a checkpoint now: lets tests exercise it. */
     void checkpointNow() {
-        checkpoint();
+        index.checkpoint();
     }
 
     /** Index operations so far (each bumps the writer's sequence number): lets tests see what skips the index. */
     long indexWrites() {
-        return lastSeqNo;
+        return index.lastSeqNo();
     }
 
     /** Documents with an in-memory in-between status: lets tests see that finished ones are forgotten. */
@@ -580,72 +497,12 @@ public final class LuceneMemoryStore implements MemoryStore {
 
     // ---- write machinery ----------------------------------------------------------------------------------------
 
-    /** What a write step returns: its result and the sequence number of its last index write. */
-    private record Written<T>(T value, long seqNo) {
-    }
-
-    @FunctionalInterface
-    private interface WriteStep<T> {
-        Written<T> apply() throws IOException;
-    }
-
-    @FunctionalInterface
-    private interface ReadStep<T> {
-        T apply(IndexSearcher searcher) throws IOException;
-    }
-
     /**
-     * Runs a check-and-write step under the write lock, then (when durable) waits for a commit that includes it.
-     * The step's lookups go through {@link #currentDocument} and {@link #currentChunks}, which see every earlier write.
+     * Runs a check-and-write step (see {@link LuceneIndex#write}). The step's lookups go through
+     * {@link #currentDocument} and {@link #currentChunks}, which see every earlier write.
      */
-    private <T> T write(boolean durable, WriteStep<T> step) {
-        Written<T> written;
-        writeLock.lock();
-        try {
-            written = step.apply();
-        } catch (IOException e) {
-            throw new UncheckedIOException("store write failed", e);
-        } finally {
-            writeLock.unlock();
-        }
-        if (written.seqNo() != NOTHING_WRITTEN) {
-            if (durable) {
-                commits.awaitDurable(written.seqNo());
-            }
-            if (pending.size() > MAX_PENDING) {
-                publish();
-            }
-            if (wal.size() > checkpointBytes) {
-                checkpoint();
-            }
-        }
-        return written.value();
-    }
-
-    /**
-     * Commits the index and drops the log files the commit makes redundant. The log is rolled under the write lock,
-     * so every entry of the older files is in the commit that follows; the (slow) commit itself runs outside it.
-     */
-    private void checkpoint() {
-        if (!checkpointLock.tryLock()) {
-            return; // one is running; it covers this write's entries or the next one will
-        }
-        try {
-            long durable;
-            writeLock.lock();
-            try {
-                durable = wal.roll();
-            } finally {
-                writeLock.unlock();
-            }
-            commits.covered(durable);
-            writer.commit();
-            wal.deleteOlderFiles();
-        } catch (IOException e) {
-            throw new UncheckedIOException("checkpoint failed", e);
-        } finally {
-            checkpointLock.unlock();
-        }
+    private <T> T write(boolean durable, LuceneIndex.WriteStep<T> step) {
+        return index.write(durable, step);
     }
 
     /** Applies a replayed log entry to the index, the same way the write that logged it did. */
@@ -667,24 +524,9 @@ public final class LuceneMemoryStore implements MemoryStore {
         }
     }
 
-    /** Reopens the searcher so that it includes every completed write, and forgets those pending writes. */
-    private void publish() {
-        long upTo = lastSeqNo; // writes are serialised: every write up to this one has completed
-        try {
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot reopen the index", e);
-        }
-        publishedSeqNo.accumulateAndGet(upTo, Math::max);
-        pending.publishedUpTo(upTo);
-    }
-
     /** A read that runs a query: it needs a searcher with every write that returned before it started. */
-    private <T> T query(ReadStep<T> step) {
-        if (lastSeqNo > publishedSeqNo.get()) {
-            publish();
-        }
-        return read(step);
+    private <T> T query(LuceneIndex.ReadStep<T> step) {
+        return index.query(step);
     }
 
     /** The latest state of a document. Pending writes first: see {@link PendingWrites} for why the order matters. */
@@ -705,24 +547,15 @@ public final class LuceneMemoryStore implements MemoryStore {
         return entry != null ? entry.chunks() : read(searcher -> loadChunks(searcher, tenant, id));
     }
 
-    private <T> T read(ReadStep<T> step) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return step.apply(searcher);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("store read failed", e);
-        }
+    private <T> T read(LuceneIndex.ReadStep<T> step) {
+        return index.read(step);
     }
 
     /** Replaces the document's record and all its chunk records in one atomic index operation. */
     private long writeBlock(StoredDocument document, List<Chunk> chunks) throws IOException {
         List<Chunk> ordered = sorted(chunks);
         long seqNo = writer.updateDocuments(ownerOf(document), records.block(document, ordered));
-        wal.append(new WriteAheadLog.Put(document, ordered), seqNo);
+        index.log(WriteAheadLog.encode(new WriteAheadLog.Put(document, ordered), records), seqNo);
         written(document, ordered, seqNo);
         return seqNo;
     }
@@ -731,7 +564,7 @@ public final class LuceneMemoryStore implements MemoryStore {
     private void written(StoredDocument document, List<Chunk> chunks, long seqNo) {
         pending.written(document, chunks, seqNo);
         inFlight.written(document);
-        lastSeqNo = seqNo;
+        index.written(seqNo);
     }
 
     private static List<Chunk> sorted(List<Chunk> chunks) {
@@ -741,12 +574,12 @@ public final class LuceneMemoryStore implements MemoryStore {
     /** Deletes documents and their chunks in one atomic index operation. */
     private long deleteBlocks(String tenant, List<String> ids) throws IOException {
         long seqNo = writer.deleteDocuments(owners(tenant, ids));
-        wal.append(new WriteAheadLog.Delete(tenant, ids), seqNo);
+        index.log(WriteAheadLog.encode(new WriteAheadLog.Delete(tenant, ids), records), seqNo);
         ids.forEach(id -> {
             pending.deleted(tenant, id, seqNo);
             inFlight.deleted(tenant, id);
         });
-        lastSeqNo = seqNo;
+        index.written(seqNo);
         return seqNo;
     }
 

@@ -12,8 +12,6 @@ import io.hippocamel.core.DocumentStatus;
 import io.hippocamel.core.StateRecord;
 import io.hippocamel.core.StoredDocument;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,7 +152,7 @@ final class LuceneRecords {
             record.add(new StoredField(CONTEXT, chunk.context()));
         }
         record.add(new KnnFloatVectorField(VECTOR, chunk.vector(), VectorSimilarityFunction.DOT_PRODUCT));
-        record.add(new StoredField(VECTOR_BYTES, toBytes(chunk.vector())));
+        record.add(new StoredField(VECTOR_BYTES, StoredVectors.toBytes(chunk.vector())));
         return record;
     }
 
@@ -185,7 +183,7 @@ final class LuceneRecords {
     static Chunk toChunk(Document stored) {
         return new Chunk(stored.get(CHUNK_ID), stored.get(DOCUMENT_ID),
                 stored.getField(POSITION).numericValue().intValue(), stored.get(TEXT),
-                toFloats(stored.getBinaryValue(VECTOR_BYTES)), stored.get(CONTEXT));
+                StoredVectors.toFloats(stored.getBinaryValue(VECTOR_BYTES)), stored.get(CONTEXT));
     }
 
     static String containerTag(Document storedChunk) {
@@ -210,18 +208,5 @@ final class LuceneRecords {
         } catch (ArithmeticException e) {
             return at.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
-    }
-
-    private static byte[] toBytes(float[] vector) {
-        ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asFloatBuffer().put(vector);
-        return bytes.array();
-    }
-
-    private static float[] toFloats(BytesRef bytes) {
-        float[] vector = new float[bytes.length / Float.BYTES];
-        ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
-                .get(vector);
-        return vector;
     }
 }

@@ -37,8 +37,9 @@ import org.apache.lucene.util.IOUtils;
  * crash can tear only the last entry of the newest file, which replay recognises and ignores; a bad entry anywhere
  * else is corruption, and opening fails rather than silently skipping writes.
  *
- * <p>The framing works on opaque payloads too ({@link #replayPayloads}, {@link #start(Path, long)},
- * {@link #appendPayload}), so other indices (the memories') log their own entries with the same guarantees.
+ * <p>The framing works on opaque payloads ({@link #replay}, {@link #appendPayload}), so every index
+ * ({@link LuceneIndex}) logs its own entries with the same guarantees; the document store's entries are below
+ * ({@link #encode}, {@link #decode}).
  */
 public final class WriteAheadLog implements Closeable {
 
@@ -69,14 +70,9 @@ public final class WriteAheadLog implements Closeable {
     record DeleteState(String key) implements Entry {
     }
 
-    @FunctionalInterface
-    interface Replayer {
-        void apply(Entry entry) throws IOException;
-    }
-
     /** Applies one replayed payload, as {@link #appendPayload} was given it. */
     @FunctionalInterface
-    public interface PayloadReplayer {
+    interface PayloadReplayer {
         void apply(byte[] payload) throws IOException;
     }
 
@@ -89,7 +85,6 @@ public final class WriteAheadLog implements Closeable {
     private static final int HEADER_BYTES = 2 * Integer.BYTES;
 
     private final Path folder;
-    private final LuceneRecords records;
     /** Guards the channel against a roll while an fsync runs. */
     private final Object syncLock = new Object();
     private FileChannel channel;
@@ -102,9 +97,8 @@ public final class WriteAheadLog implements Closeable {
      */
     private volatile boolean broken;
 
-    private WriteAheadLog(Path folder, LuceneRecords records, long generation) throws IOException {
+    private WriteAheadLog(Path folder, long generation) throws IOException {
         this.folder = folder;
-        this.records = records;
         this.generation = generation;
         this.channel = create(generation);
     }
@@ -113,12 +107,7 @@ public final class WriteAheadLog implements Closeable {
      * Replays every log in {@code folder} through {@code replayer}, oldest first. Returns the generation the next log
      * must use. The files stay: {@link #start} removes them once a Lucene commit holds what was replayed.
      */
-    static long replay(Path folder, LuceneRecords records, Replayer replayer) throws IOException {
-        return replayPayloads(folder, payload -> replayer.apply(decode(payload, records)));
-    }
-
-    /** {@link #replay} of a log of opaque payloads. */
-    public static long replayPayloads(Path folder, PayloadReplayer replayer) throws IOException {
+    static long replay(Path folder, PayloadReplayer replayer) throws IOException {
         Files.createDirectories(folder);
         List<Path> files = existingFiles(folder);
         for (int i = 0; i < files.size(); i++) {
@@ -131,23 +120,13 @@ public final class WriteAheadLog implements Closeable {
      * Starts an empty log of the given generation after deleting the older files, which the caller has committed.
      * Deleting first matters: a torn last entry is only harmless in the newest file.
      */
-    static WriteAheadLog start(Path folder, LuceneRecords records, long generation) throws IOException {
+    static WriteAheadLog start(Path folder, long generation) throws IOException {
         deleteFilesBefore(folder, generation);
-        return new WriteAheadLog(folder, records, generation);
-    }
-
-    /** {@link #start(Path, LuceneRecords, long)} of a log of opaque payloads (written with {@link #appendPayload}). */
-    public static WriteAheadLog start(Path folder, long generation) throws IOException {
-        return start(folder, null, generation);
-    }
-
-    /** Appends an entry for the index write with this sequence number. Callers append in index order. */
-    void append(Entry entry, long seqNo) throws IOException {
-        appendPayload(encode(entry), seqNo);
+        return new WriteAheadLog(folder, generation);
     }
 
     /** Appends an opaque payload for the index write with this sequence number. Callers append in index order. */
-    public void appendPayload(byte[] payload, long seqNo) throws IOException {
+    void appendPayload(byte[] payload, long seqNo) throws IOException {
         if (broken) {
             throw new IOException("write-ahead log is unusable after a failed write; restart the store");
         }
@@ -180,7 +159,7 @@ public final class WriteAheadLog implements Closeable {
     }
 
     /** Forces the log to disk; returns the sequence number of the last entry that is now durable. */
-    public long sync() throws IOException {
+    long sync() throws IOException {
         synchronized (syncLock) {
             long covered = appendedSeqNo; // read first: every entry up to it is already written to the channel
             channel.force(false);
@@ -192,7 +171,7 @@ public final class WriteAheadLog implements Closeable {
      * Forces the current file and continues in a new one; returns the sequence number now durable. A Lucene commit
      * that starts after this holds every entry of the older files. Callers must not append concurrently.
      */
-    public long roll() throws IOException {
+    long roll() throws IOException {
         synchronized (syncLock) {
             long covered = appendedSeqNo;
             channel.force(false);
@@ -205,17 +184,17 @@ public final class WriteAheadLog implements Closeable {
     }
 
     /** Deletes the files before the current one, once a Lucene commit holds their entries. */
-    public void deleteOlderFiles() throws IOException {
+    void deleteOlderFiles() throws IOException {
         deleteFilesBefore(folder, generation);
     }
 
     /** Bytes in the current file: when to checkpoint. */
-    public long size() {
+    long size() {
         return size;
     }
 
     /** Closes the log; with {@code delete}, removes every file, because a Lucene commit holds all entries. */
-    public void close(boolean delete) throws IOException {
+    void close(boolean delete) throws IOException {
         synchronized (syncLock) {
             channel.close();
         }
@@ -291,20 +270,18 @@ public final class WriteAheadLog implements Closeable {
         return (int) crc.getValue() == expectedCrc ? payload : null;
     }
 
-    private byte[] encode(Entry entry) throws IOException {
-        if (records == null) {
-            throw new IllegalStateException("this log holds opaque payloads; append them with appendPayload");
-        }
+    /** The payload of a document store entry. */
+    static byte[] encode(Entry entry, LuceneRecords records) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             if (entry instanceof Put put) {
                 out.writeByte(PUT);
-                writePut(out, put);
+                writePut(out, put, records);
             } else if (entry instanceof PutAll putAll) {
                 out.writeByte(PUT_ALL);
                 out.writeInt(putAll.puts().size());
                 for (Put put : putAll.puts()) {
-                    writePut(out, put);
+                    writePut(out, put, records);
                 }
             } else if (entry instanceof PutState putState) {
                 out.writeByte(PUT_STATE);
@@ -327,7 +304,7 @@ public final class WriteAheadLog implements Closeable {
         return bytes.toByteArray();
     }
 
-    private void writePut(DataOutputStream out, Put put) throws IOException {
+    private static void writePut(DataOutputStream out, Put put, LuceneRecords records) throws IOException {
         writeString(out, records.toJson(put.document()));
         out.writeInt(put.chunks().size());
         for (Chunk chunk : put.chunks()) {
@@ -346,7 +323,8 @@ public final class WriteAheadLog implements Closeable {
         }
     }
 
-    private static Entry decode(byte[] payload, LuceneRecords records) throws IOException {
+    /** The document store entry of a payload {@link #encode} made. */
+    static Entry decode(byte[] payload, LuceneRecords records) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             byte type = in.readByte();
             if (type == PUT) {
@@ -406,13 +384,15 @@ public final class WriteAheadLog implements Closeable {
         return new Put(document, chunks);
     }
 
-    private static void writeString(DataOutputStream out, String text) throws IOException {
+    /** Writes text (null as empty) length-first, as every payload of the embedded indices does. */
+    public static void writeString(DataOutputStream out, String text) throws IOException {
         byte[] utf8 = (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
         out.write(utf8);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    /** Reads what {@link #writeString} wrote. */
+    public static String readString(DataInputStream in) throws IOException {
         return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
     }
 }

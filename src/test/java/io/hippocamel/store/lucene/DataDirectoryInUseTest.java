@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.hippocamel.HippocamelApplication;
+import io.hippocamel.memory.lucene.LuceneMemoryFactStore;
+import java.time.Clock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,21 @@ class DataDirectoryInUseTest {
                             + "); stop that process or point hippocamel.data-dir at another folder")
                     .hasNoCause();
             first.putDocuments(java.util.List.of()); // the first store is unharmed
+        }
+    }
+
+    @Test
+    @DisplayName("a second memories index on the same folder fails the same way, naming its folder and lock file")
+    void secondMemoriesIndexOnSameFolder() {
+        try (LuceneMemoryFactStore first = new LuceneMemoryFactStore(dir, 4, Clock.systemUTC())) {
+            Throwable failure = catchThrowable(() -> new LuceneMemoryFactStore(dir, 4, Clock.systemUTC()).close());
+
+            assertThat(failure).isInstanceOf(DataDirectoryInUseException.class)
+                    .hasMessage("Data directory " + dir + " is in use by another Hippocamel process (lock file "
+                            + dir.resolve("index").resolve("write.lock")
+                            + "); stop that process or point hippocamel.data-dir at another folder")
+                    .hasNoCause();
+            assertThat(first.memoryCount()).isZero(); // the first index is unharmed
         }
     }
 
