@@ -60,7 +60,7 @@ class ArchitectureTest {
                 .whereLayer("camel").mayOnlyBeAccessedByLayers("app")
                 // the API manages connections (/v3/connections); no other entry point reaches the connectors
                 .whereLayer("connector").mayOnlyBeAccessedByLayers("api", "app")
-                .whereLayer("conversation").mayOnlyBeAccessedByLayers("api", "router", "camel", "app")
+                .whereLayer("conversation").mayOnlyBeAccessedByLayers("api", "router", "camel", "memory", "app")
                 .whereLayer("memory").mayOnlyBeAccessedByLayers("api", "router", "camel", "connector", "ingest",
                         "conversation", "tags", "app")
                 // container tags (counts, profiles, delete-all) and tenant settings serve the API only

@@ -175,4 +175,20 @@ public sealed interface MetadataFilter permits MetadataFilter.And, MetadataFilte
         }
         return null;
     }
+
+    /**
+     * Case folding that makes {@code fold(a).equals(fold(b))} exactly when {@code a.equalsIgnoreCase(b)}: that
+     * method treats two code points as equal when their upper cases, or the lower cases of those, are equal. The
+     * stores index it for {@code ignoreCase} equality.
+     */
+    public static String fold(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
+        return folded.toString();
+    }
+
+    /** Lower case as the stores index it for {@code ignoreCase} substring matching. */
+    public static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
 }

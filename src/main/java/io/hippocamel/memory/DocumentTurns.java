@@ -1,28 +1,20 @@
 package io.hippocamel.memory;
 
+import io.hippocamel.conversation.ConversationService;
+import io.hippocamel.conversation.Transcript;
+import io.hippocamel.conversation.Turn;
 import io.hippocamel.memory.extract.ExtractionInput;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/**
- * Reads the turns of a conversation document. The format is the conversation part's transcript ("role: text"
- * blocks); it is read here because the memory part may not depend on the conversation part (see ArchitectureTest),
- * and {@code DocumentTurnsTest} checks both agree.
- */
+/** Reads a conversation document as the extractor's numbered turns, through the conversation part's transcript. */
 final class DocumentTurns {
-
-    /** The customId prefix of conversation documents (ConversationService.CUSTOM_ID_PREFIX). */
-    static final String CONVERSATION_PREFIX = "conversation~";
-
-    private static final Pattern TURN = Pattern.compile("(?m)^(user|assistant|system|tool): ");
 
     private DocumentTurns() {
     }
 
     static boolean isConversation(String customId) {
-        return customId != null && customId.startsWith(CONVERSATION_PREFIX);
+        return customId != null && customId.startsWith(ConversationService.CUSTOM_ID_PREFIX);
     }
 
     /** The turns, numbered from 0 in order. */
@@ -31,18 +23,8 @@ final class DocumentTurns {
         if (text == null) {
             return turns;
         }
-        Matcher m = TURN.matcher(text);
-        String role = null;
-        int start = 0;
-        while (m.find()) {
-            if (role != null) {
-                turns.add(new ExtractionInput.Turn(role, text.substring(start, m.start()).strip(), turns.size()));
-            }
-            role = m.group(1);
-            start = m.end();
-        }
-        if (role != null) {
-            turns.add(new ExtractionInput.Turn(role, text.substring(start).strip(), turns.size()));
+        for (Turn turn : Transcript.parse(text)) {
+            turns.add(new ExtractionInput.Turn(turn.role(), turn.text(), turns.size()));
         }
         return turns;
     }

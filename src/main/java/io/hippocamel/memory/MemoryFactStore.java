@@ -44,7 +44,9 @@ import java.util.Optional;
 public interface MemoryFactStore extends AutoCloseable {
 
     /** Creates or replaces one memory (by tenant + id); see the contract for versions. Durable, visible. */
-    void put(Memory memory);
+    default void put(Memory memory) {
+        putAll(List.of(memory));
+    }
 
     /** Creates or replaces several memories in one write, after checking all of them (see the contract). */
     void putAll(Collection<Memory> memories);

@@ -1,6 +1,7 @@
 package io.hippocamel.memory;
 
 import io.hippocamel.core.Ids;
+import io.hippocamel.core.TimeKeys;
 import org.apache.commons.codec.digest.DigestUtils;
 import java.time.Instant;
 
@@ -23,16 +24,9 @@ public final class MemoryIndexKeys {
         return DigestUtils.sha256Hex(content);
     }
 
-    /** Nanoseconds since the epoch, saturated: the full precision of an Instant wherever a long can hold it. */
+    /** Nanoseconds since the epoch, saturated (as the document stores index times). */
     public static long timeKey(Instant at) {
-        if (at == null) {
-            return Long.MIN_VALUE;
-        }
-        try {
-            return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
-        } catch (ArithmeticException e) {
-            return at.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
+        return TimeKeys.nanos(at);
     }
 
     /** The key of {@code forgetAfter}: never expiring sorts last. */

@@ -20,7 +20,6 @@ class DocumentTurnsTest {
                 new ExtractionInput.Turn("user", "I live in Oslo.\n\nIt is cold.", 0),
                 new ExtractionInput.Turn("assistant", "Stay warm!", 1),
                 new ExtractionInput.Turn("user", "I will.", 2));
-        assertThat(DocumentTurns.CONVERSATION_PREFIX).isEqualTo(ConversationService.CUSTOM_ID_PREFIX);
         assertThat(DocumentTurns.isConversation(ConversationService.documentCustomId("tag", "c1"))).isTrue();
         assertThat(DocumentTurns.isConversation("my-note")).isFalse();
     }

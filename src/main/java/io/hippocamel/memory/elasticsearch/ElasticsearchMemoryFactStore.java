@@ -116,11 +116,6 @@ public final class ElasticsearchMemoryFactStore implements MemoryFactStore {
     // ---- writes -------------------------------------------------------------------------------------------------
 
     @Override
-    public void put(Memory memory) {
-        putAll(List.of(memory));
-    }
-
-    @Override
     public void putAll(Collection<Memory> memories) {
         if (memories.isEmpty()) {
             return;
@@ -312,12 +307,9 @@ public final class ElasticsearchMemoryFactStore implements MemoryFactStore {
 
     @Override
     public List<MemoryHit> searchText(MemorySelection selection, String query, int k) {
-        if (query == null || query.isBlank() || k <= 0) {
-            return List.of();
-        }
-        Map<String, Integer> terms = EsText.queryTerms(query);
+        Map<String, Integer> terms = EsSearches.queryTerms(query, k);
         if (terms.isEmpty()) {
-            return List.of(); // only stop words
+            return List.of();
         }
         int size = Math.min(k, EsIndices.MAX_HITS);
         List<Query> clauses = EsSearches.termClauses(EsMemoryRecords.TERMS, terms);

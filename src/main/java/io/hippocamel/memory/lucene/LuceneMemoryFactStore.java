@@ -96,11 +96,6 @@ public final class LuceneMemoryFactStore implements MemoryFactStore {
     // ---- writes -------------------------------------------------------------------------------------------------
 
     @Override
-    public void put(Memory memory) {
-        putAll(List.of(memory));
-    }
-
-    @Override
     public void putAll(Collection<Memory> memories) {
         if (memories.isEmpty()) {
             return;

@@ -388,12 +388,9 @@ public final class ElasticsearchMemoryStore implements MemoryStore {
 
     @Override
     public List<ChunkHit> searchText(Scope scope, String query, MetadataFilter filter, String documentId, int k) {
-        if (query == null || query.isBlank() || k <= 0) {
-            return List.of();
-        }
-        Map<String, Integer> terms = EsText.queryTerms(query);
+        Map<String, Integer> terms = EsSearches.queryTerms(query, k);
         if (terms.isEmpty()) {
-            return List.of(); // only stop words
+            return List.of();
         }
         int size = Math.min(k, EsIndices.MAX_HITS);
         List<Query> clauses = EsSearches.termClauses(EsRecords.CHUNK_TERMS, terms);

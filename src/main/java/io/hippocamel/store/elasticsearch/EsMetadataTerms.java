@@ -70,14 +70,11 @@ public final class EsMetadataTerms {
         return key + SEPARATOR + String.format(Locale.ROOT, "%016x", sortable ^ Long.MIN_VALUE);
     }
 
-    /** Folding where {@code fold(a).equals(fold(b))} exactly when {@code a.equalsIgnoreCase(b)}. */
     static String fold(String text) {
-        StringBuilder folded = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
-        return folded.toString();
+        return MetadataFilter.fold(text);
     }
 
     static String lower(String text) {
-        return text.toLowerCase(Locale.ROOT);
+        return MetadataFilter.lower(text);
     }
 }

@@ -22,6 +22,14 @@ public final class EsSearches {
      * One clause per distinct query term ({@link EsText#queryTerms}) on {@code field}, boosted by its count: scores as
      * repeating the term would, like Lucene's.
      */
+    /** The analysed terms of a BM25 query; empty when there is nothing to search (blank, only stop words, k < 1). */
+    public static Map<String, Integer> queryTerms(String query, int k) {
+        if (query == null || query.isBlank() || k <= 0) {
+            return Map.of();
+        }
+        return EsText.queryTerms(query);
+    }
+
     public static List<Query> termClauses(String field, Map<String, Integer> terms) {
         return terms.entrySet().stream().map(e -> Query.of(q -> q.term(t -> t
                 .field(field).value(e.getKey()).boost((float) e.getValue())))).toList();

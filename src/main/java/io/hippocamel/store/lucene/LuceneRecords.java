@@ -1,6 +1,7 @@
 package io.hippocamel.store.lucene;
 
 import io.hippocamel.core.Ids;
+import io.hippocamel.core.TimeKeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -198,15 +199,7 @@ final class LuceneRecords {
         }
     }
 
-    /** Nanoseconds since the epoch, saturated: the full precision of an Instant wherever a long can hold it. */
     static long sortKey(Instant at) {
-        if (at == null) {
-            return Long.MIN_VALUE;
-        }
-        try {
-            return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
-        } catch (ArithmeticException e) {
-            return at.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
+        return TimeKeys.nanos(at);
     }
 }

@@ -48,18 +48,12 @@ public final class MetadataFields {
         });
     }
 
-    /**
-     * Case folding that makes {@code fold(a).equals(fold(b))} exactly when {@code a.equalsIgnoreCase(b)}: that
-     * method treats two code points as equal when their upper cases, or the lower cases of those, are equal.
-     */
     static String fold(String text) {
-        StringBuilder folded = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
-        return folded.toString();
+        return MetadataFilter.fold(text);
     }
 
     static String lower(String text) {
-        return text.toLowerCase(Locale.ROOT);
+        return MetadataFilter.lower(text);
     }
 
     /**
