@@ -2,6 +2,7 @@ package io.hippocamel.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hippocamel.testsupport.LuceneFiles;
 import io.hippocamel.core.DocumentSort;
 import io.hippocamel.core.Scope;
 import io.hippocamel.core.StoredDocument;
@@ -65,7 +66,7 @@ class BatchAcceptanceTest {
     @DisplayName("a crash while a batch with plain and customId documents is written leaves none of it")
     void batchWithCustomIdsIsOneDurableWrite() throws IOException {
         documents.add(TENANT, new NewDocument("before the batch", "tag", "kept", Map.of(), null));
-        copyAsIfKilled(dir, crashCopy);
+        LuceneFiles.copyAsIfKilled(dir, crashCopy);
         long before = Files.size(newestLogFile(crashCopy));
         List<NewDocument> batch = IntStream.range(0, 20)
                 .mapToObj(i -> new NewDocument("batch document " + i, "tag", i % 2 == 0 ? "custom-" + i : null,
@@ -103,24 +104,6 @@ class BatchAcceptanceTest {
         try (Stream<Path> logs = Files.list(storeDir.resolve("wal"))) {
             return logs.max(Comparator.comparing(p -> Long.parseLong(p.getFileName().toString()
                     .replaceAll("\\D", "")))).orElseThrow();
-        }
-    }
-
-    /** What a kill -9 leaves behind while the store is open: its files, without Lucene's write lock. */
-    private static void copyAsIfKilled(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(source -> {
-                Path target = to.resolve(from.relativize(source).toString());
-                try {
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else if (!source.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)) {
-                        Files.copy(source, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

@@ -2,6 +2,7 @@ package io.hippocamel.memory.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hippocamel.testsupport.LuceneFiles;
 import io.hippocamel.core.Scope;
 import io.hippocamel.memory.Memory;
 import io.hippocamel.memory.MemoryFactStore;
@@ -46,7 +47,7 @@ class LuceneMemoryFactStoreTest extends MemoryFactStoreContractTest {
     void durableWritesSurviveUncleanStop() throws IOException {
         writeSome(store);
 
-        copyAsIfKilled(dir, crashCopy); // the store stays open: nothing is committed or cleaned up
+        LuceneFiles.copyAsIfKilled(dir, crashCopy); // the store stays open: nothing is committed or cleaned up
 
         try (MemoryFactStore recovered = new LuceneMemoryFactStore(crashCopy, dimension(), clock)) {
             assertHoldsSome(recovered);
@@ -67,7 +68,7 @@ class LuceneMemoryFactStoreTest extends MemoryFactStoreContractTest {
             assertThat(files).hasSize(1); // older files went with their checkpoints
             assertThat(Files.size(files.get(0))).isPositive(); // and the newest holds writes since the last one
         }
-        copyAsIfKilled(dir, crashCopy);
+        LuceneFiles.copyAsIfKilled(dir, crashCopy);
         try (MemoryFactStore recovered = new LuceneMemoryFactStore(crashCopy, dimension(), clock)) {
             assertHoldsSome(recovered);
             assertThat(recovered.get(Scope.allTags(TENANT), "after")).isPresent();
@@ -96,20 +97,4 @@ class LuceneMemoryFactStoreTest extends MemoryFactStoreContractTest {
                 .extracting(h -> h.memory().id()).containsExactly("v2");
     }
 
-    private static void copyAsIfKilled(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(source -> {
-                Path target = to.resolve(from.relativize(source).toString());
-                try {
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else if (!source.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)) {
-                        Files.copy(source, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.hippocamel.testsupport.LuceneFiles;
 import io.hippocamel.core.Chunk;
 import io.hippocamel.core.ChunkHit;
 import io.hippocamel.core.DocumentSort;
@@ -72,7 +73,7 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
     protected void crashDuringBatch(List<StoredDocument> batch, int written) {
         store.putDocuments(batch);
         try {
-            copyAsIfKilled(dir, crashCopy);
+            LuceneFiles.copyAsIfKilled(dir, crashCopy);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,7 +85,8 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
     void durableWritesSurviveUncleanStop() throws IOException {
         writeOneOfEach(store);
 
-        copyAsIfKilled(dir, crashCopy); // the store stays open: nothing is committed or cleaned up on the way out
+        // the store stays open: nothing is committed or cleaned up on the way out
+        LuceneFiles.copyAsIfKilled(dir, crashCopy);
 
         try (MemoryStore recovered = new LuceneMemoryStore(crashCopy, DIMENSION)) {
             assertHoldsOneOfEach(recovered);
@@ -100,7 +102,7 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
         store.deleteState("connector:a:lease");
         checkpointed().compareAndSetState("connector:b:cursor", "after checkpoint", 0);
 
-        copyAsIfKilled(dir, crashCopy);
+        LuceneFiles.copyAsIfKilled(dir, crashCopy);
 
         try (MemoryStore recovered = new LuceneMemoryStore(crashCopy, DIMENSION)) {
             assertThat(recovered.listState("connector:")).containsExactly(
@@ -119,7 +121,7 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
     @DisplayName("a torn entry at the end of the log (the write a crash interrupted) is ignored")
     void tornLastEntryIgnored() throws IOException {
         writeOneOfEach(store);
-        copyAsIfKilled(dir, crashCopy);
+        LuceneFiles.copyAsIfKilled(dir, crashCopy);
 
         // a header announcing 1000 bytes, followed by only 3 of them
         Files.write(newestLogFile(crashCopy), new byte[] {0, 0, 3, (byte) 0xE8, 1, 2, 3, 4, 9, 9, 9},
@@ -134,13 +136,13 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
     @DisplayName("a batch is one log entry: a crash while it is being logged leaves none of it, not its first part")
     void batchIsAllOrNothingAcrossACrash() throws IOException {
         writeOneOfEach(store);
-        copyAsIfKilled(dir, crashCopy);
+        LuceneFiles.copyAsIfKilled(dir, crashCopy);
         long before = Files.size(newestLogFile(crashCopy));
         List<StoredDocument> batch = IntStream.range(0, 250).mapToObj(i -> queued("batch-" + i)).toList();
         store.putDocuments(batch);
         Path written = newestLogFile(dir);
         long after = Files.size(written);
-        copyAsIfKilled(dir, wholeEntry);
+        LuceneFiles.copyAsIfKilled(dir, wholeEntry);
         try (MemoryStore recovered = new LuceneMemoryStore(wholeEntry, DIMENSION)) {
             assertThat(batch).filteredOn(d -> recovered.getDocument(TENANT, d.id()).isEmpty()).isEmpty();
         }
@@ -160,7 +162,7 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
     @DisplayName("a damaged entry in the middle of the log makes opening fail instead of skipping writes")
     void corruptLogRefusesToOpen() throws IOException {
         writeOneOfEach(store);
-        copyAsIfKilled(dir, crashCopy);
+        LuceneFiles.copyAsIfKilled(dir, crashCopy);
         Path log = newestLogFile(crashCopy);
         byte[] bytes = Files.readAllBytes(log);
         bytes[20] ^= 0x55; // inside the first entry's payload: its checksum no longer matches
@@ -182,7 +184,7 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
         try (Stream<Path> logs = Files.list(dir.resolve("wal"))) {
             assertThat(logs).hasSize(1);
         }
-        copyAsIfKilled(dir, crashCopy);
+        LuceneFiles.copyAsIfKilled(dir, crashCopy);
         try (MemoryStore recovered = new LuceneMemoryStore(crashCopy, DIMENSION)) {
             assertHoldsOneOfEach(recovered);
         }
@@ -210,7 +212,7 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
         racing.checkpointNow();
         store.putDocument(queued("after-checkpoint"));
 
-        copyAsIfKilled(dir, crashCopy);
+        LuceneFiles.copyAsIfKilled(dir, crashCopy);
         try (MemoryStore recovered = new LuceneMemoryStore(crashCopy, DIMENSION)) {
             assertThat(recovered.chunkCount()).isEqualTo(60);
             assertThat(recovered.getDocument(TENANT, "after-checkpoint")).isPresent();
@@ -260,7 +262,7 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
                 .extracting(StoredDocument::status).containsExactly(DocumentStatus.EMBEDDING);
         assertThat(store.updateStatus(TENANT, "doc1", 2, DocumentStatus.INDEXING, null)).isFalse();
 
-        copyAsIfKilled(dir, crashCopy);
+        LuceneFiles.copyAsIfKilled(dir, crashCopy);
         try (MemoryStore recovered = new LuceneMemoryStore(crashCopy, DIMENSION)) {
             assertThat(recovered.getDocument(TENANT, "doc1").orElseThrow().status())
                     .isEqualTo(DocumentStatus.QUEUED);
@@ -426,26 +428,5 @@ class LuceneMemoryStoreTest extends MemoryStoreContractTest {
 
     private static StoredDocument done(String id) {
         return queued(id).withStatus(DocumentStatus.DONE, null, T0).withChunkCount(1);
-    }
-
-    /**
-     * What a kill -9 leaves behind while the store is open: the files as they are on disk, without Lucene's write
-     * lock (which dies with the process). Whatever was not committed is not in any commit point of the copy.
-     */
-    private static void copyAsIfKilled(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(source -> {
-                Path target = to.resolve(from.relativize(source).toString());
-                try {
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else if (!source.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)) {
-                        Files.copy(source, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }
